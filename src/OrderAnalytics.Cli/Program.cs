@@ -1,0 +1,3 @@
+using OrderAnalytics.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,64 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace OrderAnalytics.Messaging;
+
+public static class MessageBusExtensions
+{
+    /// <summary>Connection string name of the broker (an amqp:// URI) in every service and in the AppHost.</summary>
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ with what delivery safety needs: publisher confirms (a Publish returns only once the
+    /// broker has the message), retries with back-off for transient faults, then the endpoint's _error queue.
+    /// Consumers are idempotent, so redelivery after a crash is harmless.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessageBus(
+        this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? registerConsumers = null)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is not set. Run the system through the AppHost or set it in configuration.");
+
+        // Aspire's client gives the broker health check and connection telemetry; MassTransit owns its own connection.
+        builder.AddRabbitMQClient(ConnectionName, settings => settings.DisableTracing = true);
+
+        var options = builder.Configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            registerConsumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString), host =>
+                {
+                    host.PublisherConfirmation = true;
+                    host.Heartbeat(TimeSpan.FromSeconds(10));
+                });
+                rabbit.PrefetchCount = options.PrefetchCount;
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30),
+                        TimeSpan.FromMilliseconds(500));
+                    // A message that can never succeed should not wait through retries.
+                    retry.Ignore<ArgumentException>();
+                    retry.Ignore<FormatException>();
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}
+
+public sealed class MessagingOptions
+{
+    /// <summary>Messages carry batches of up to 500 events, so a small prefetch already keeps a consumer busy.</summary>
+    public ushort PrefetchCount { get; set; } = 8;
+
+    /// <summary>Retries before a message moves to the endpoint's _error queue (its fault is recorded for review).</summary>
+    public int RetryLimit { get; set; } = 8;
+}

@@ -1,0 +1,7 @@
+using OrderAnalytics.Migrator;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddServiceDefaults();
+builder.AddMigrator();
+
+await builder.Build().RunAsync();
