@@ -16,7 +16,8 @@ var simulator = builder.AddProject<Projects.OrderAnalytics_Simulator>("simulator
     .WithHttpHealthCheck("/health")
     .WithEnvironment("Simulator__ApiKey", secrets.UpstreamKey)
     .WithEnvironment("Simulator__Live__WebhookKey", secrets.WebhookKey)
-    .WithEnvironment("Simulator__Live__WebhookUrl", ReferenceExpression.Create($"{webhook.GetEndpoint("http")}/webhooks/petpooja"));
+    .WithEnvironment("Simulator__Live__WebhookUrl", ReferenceExpression.Create($"{webhook.GetEndpoint("http")}/webhooks/petpooja"))
+    .WithConfigurationSection("Simulator");
 
 // The simulator is the default source; setting Upstream:BaseUrl (and the upstream-api-key parameter) points at production.
 var upstreamBaseUrl = builder.Configuration["Upstream:BaseUrl"] is { Length: > 0 } configured

@@ -29,6 +29,16 @@ internal static class ServiceExtensions
             .WaitForCompletion(migrator)
             .WithHttpHealthCheck("/health");
 
+    /// <summary>Passes the AppHost's configuration section (e.g. Simulator:Stream:Days) on to the service as environment.</summary>
+    public static IResourceBuilder<ProjectResource> WithConfigurationSection(this IResourceBuilder<ProjectResource> project, string section)
+    {
+        foreach (var (key, value) in project.ApplicationBuilder.Configuration.GetSection(section).AsEnumerable(makePathsRelative: true))
+        {
+            if (value is not null) project.WithEnvironment($"{section}__{key.Replace(":", "__")}", value);
+        }
+        return project;
+    }
+
     /// <summary>Fixed, documented ports for what people open (Ports:{key}); 0 or absent = any free port (tests).</summary>
     public static IResourceBuilder<ProjectResource> WithPort(this IResourceBuilder<ProjectResource> project, string? portKey)
     {

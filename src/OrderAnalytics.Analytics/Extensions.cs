@@ -9,22 +9,44 @@ namespace OrderAnalytics.Analytics;
 
 public static class Extensions
 {
+    /// <summary>The service as the AppHost runs it: the order store, the message bus, and the API.</summary>
     public static IHostApplicationBuilder AddAnalytics(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource(OrderAnalyticsDbContext.ConnectionName);
         builder.AddMessageBus();
-        builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection("Analytics:Auth"));
-        builder.Services.Configure<GraphQLOptions>(builder.Configuration.GetSection("Analytics:GraphQL"));
-        builder.Services.AddAuthentication(ApiKeyHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddAnalyticsApi(builder.Configuration, builder.Environment.IsDevelopment());
+        return builder;
+    }
 
-        builder.Services.AddSingleton<RevenueQueries>();
-        builder.Services.AddSingleton<IngestionQueries>();
-        var limits = builder.Configuration.GetSection("Analytics:GraphQL").Get<GraphQLOptions>() ?? new GraphQLOptions();
+    /// <summary>
+    /// API-key authentication, the query classes and the GraphQL schema with its limits. Needs an NpgsqlDataSource in the
+    /// container (tests and the benchmark register their own).
+    /// </summary>
+    public static IServiceCollection AddAnalyticsApi(this IServiceCollection services, IConfiguration configuration, bool isDevelopment = false)
+    {
+        services.Configure<ApiKeyOptions>(configuration.GetSection("Analytics:Auth"));
+        services.Configure<GraphQLOptions>(configuration.GetSection("Analytics:GraphQL"));
+        services.AddAuthentication(ApiKeyHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddSingleton<RevenueQueries>();
+        services.AddSingleton<ItemQueries>();
+        services.AddSingleton<MixQueries>();
+        services.AddSingleton<PeakHourQueries>();
+        services.AddSingleton<RetentionQueries>();
+        services.AddSingleton<PaymentQueries>();
+        services.AddSingleton<AreaQueries>();
+        services.AddSingleton<OrderQueries>();
+        services.AddSingleton<QualityQueries>();
+        services.AddSingleton<ReviewQueries>();
+        services.AddSingleton<IngestionQueries>();
+        services.AddScoped<OrderLoaders>();
+
+        var limits = configuration.GetSection("Analytics:GraphQL").Get<GraphQLOptions>() ?? new GraphQLOptions();
         // Error details only in development: elsewhere they could reveal SQL or data.
-        var exposeDetails = builder.Environment.IsDevelopment() || limits.ExposeExceptionDetails;
-        builder.Services.AddGraphQL(graphql =>
+        var exposeDetails = isDevelopment || limits.ExposeExceptionDetails;
+        services.AddGraphQL(graphql =>
         {
             graphql.AddSchema<AnalyticsSchema>()
                 .AddAutoClrMappings()   // result records become object types without a hand-written graph type each
@@ -35,11 +57,12 @@ public static class Extensions
                     o.MaxDepth = limits.MaxDepth;
                     o.MaxComplexity = limits.MaxComplexity;
                 })
+                .AddValidationRule(RoleAuthorizationRule.Instance)
                 .AddGraphTypes(typeof(AnalyticsSchema).Assembly);
             if (!limits.EnableIntrospection)
                 graphql.AddValidationRule(global::GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule.Instance);
         });
-        return builder;
+        return services;
     }
 
     public static WebApplication MapAnalyticsEndpoints(this WebApplication app)

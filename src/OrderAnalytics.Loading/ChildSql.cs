@@ -5,8 +5,9 @@ using OrderAnalytics.Contracts;
 namespace OrderAnalytics.Loading;
 
 /// <summary>
-/// Children of the orders a batch wrote: old rows deleted (only for orders that existed), new rows by binary COPY.
-/// Replaced, never appended — the mistake that made the earlier Python tooling double-count re-sent orders.
+/// Children of the orders a batch wrote: old rows deleted, new rows inserted — replaced, never appended (the mistake
+/// that made the earlier Python tooling double-count re-sent orders). Both only touch orders the upsert before them
+/// in the same batch actually wrote; an order that lost to a stored newer version keeps its children.
 /// </summary>
 internal static class ChildSql
 {
@@ -14,117 +15,118 @@ internal static class ChildSql
     private sealed record ItemAddon(long R, OrderData O, OrderItemData I, int AddonLineNo, AddonData A, long AddonId);
     private sealed record Line<T>(long R, OrderData O, int LineNo, T Value);
 
-    private static readonly CopyTable<Item> Items = new("order_items",
-        new("restaurant_id", NpgsqlDbType.Bigint, x => x.R),
-        new("order_id", NpgsqlDbType.Text, x => x.O.OrderId),
-        new("line_no", NpgsqlDbType.Integer, x => x.I.LineNo),
-        new("menu_item_id", NpgsqlDbType.Bigint, x => x.MenuItemId),
-        new("petpooja_itemid", NpgsqlDbType.Text, x => x.I.PetpoojaItemId),
-        new("itemcode", NpgsqlDbType.Text, x => x.I.ItemCode),
-        new("name_raw", NpgsqlDbType.Text, x => x.I.NameRaw),
-        new("quantity", NpgsqlDbType.Numeric, x => x.I.Quantity),
-        new("unit_price", NpgsqlDbType.Numeric, x => x.I.UnitPrice),
-        new("total_price", NpgsqlDbType.Numeric, x => x.I.TotalPrice),
-        new("tax_amount", NpgsqlDbType.Numeric, x => x.I.TaxAmount),
-        new("discount_amount", NpgsqlDbType.Numeric, x => x.I.DiscountAmount),
-        new("category_name", NpgsqlDbType.Text, x => x.I.CategoryName),
-        new("specialnotes", NpgsqlDbType.Text, x => x.I.SpecialNotes),
-        new("sap_code", NpgsqlDbType.Text, x => x.I.SapCode),
-        new("vendoritemcode", NpgsqlDbType.Text, x => x.I.VendorItemCode),
-        new("match_decision", NpgsqlDbType.Text, x => x.I.Match?.Decision),
-        new("match_score", NpgsqlDbType.Double, x => x.I.Match?.Score),
-        new("normalised_name", NpgsqlDbType.Text, x => x.I.Match?.NormalisedName));
+    private static readonly UnnestRows<Item> Items = new UnnestRows<Item>()
+        .Column("restaurant_id", NpgsqlDbType.Bigint, x => x.R)
+        .Column("order_id", NpgsqlDbType.Text, x => x.O.OrderId)
+        .Column("line_no", NpgsqlDbType.Integer, x => x.I.LineNo)
+        .Column("menu_item_id", NpgsqlDbType.Bigint, x => x.MenuItemId)
+        .Column("petpooja_itemid", NpgsqlDbType.Text, x => x.I.PetpoojaItemId)
+        .Column("itemcode", NpgsqlDbType.Text, x => x.I.ItemCode)
+        .Column("name_raw", NpgsqlDbType.Text, x => x.I.NameRaw)
+        .Column("quantity", NpgsqlDbType.Numeric, x => x.I.Quantity)
+        .Column("unit_price", NpgsqlDbType.Numeric, x => x.I.UnitPrice)
+        .Column("total_price", NpgsqlDbType.Numeric, x => x.I.TotalPrice)
+        .Column("tax_amount", NpgsqlDbType.Numeric, x => x.I.TaxAmount)
+        .Column("discount_amount", NpgsqlDbType.Numeric, x => x.I.DiscountAmount)
+        .Column("category_name", NpgsqlDbType.Text, x => x.I.CategoryName)
+        .Column("specialnotes", NpgsqlDbType.Text, x => x.I.SpecialNotes)
+        .Column("sap_code", NpgsqlDbType.Text, x => x.I.SapCode)
+        .Column("vendoritemcode", NpgsqlDbType.Text, x => x.I.VendorItemCode)
+        .Column("match_decision", NpgsqlDbType.Text, x => x.I.Match?.Decision)
+        .Column("match_score", NpgsqlDbType.Double, x => x.I.Match?.Score)
+        .Column("normalised_name", NpgsqlDbType.Text, x => x.I.Match?.NormalisedName);
 
-    private static readonly CopyTable<ItemAddon> Addons = new("order_item_addons",
-        new("restaurant_id", NpgsqlDbType.Bigint, x => x.R),
-        new("order_id", NpgsqlDbType.Text, x => x.O.OrderId),
-        new("line_no", NpgsqlDbType.Integer, x => x.I.LineNo),
-        new("addon_line_no", NpgsqlDbType.Integer, x => x.AddonLineNo),
-        new("addon_id", NpgsqlDbType.Bigint, x => x.AddonId),
-        new("petpooja_addonid", NpgsqlDbType.Text, x => x.A.PetpoojaAddonId),
-        new("addon_name", NpgsqlDbType.Text, x => x.A.Name),
-        new("group_name", NpgsqlDbType.Text, x => x.A.GroupName),
-        new("quantity", NpgsqlDbType.Numeric, x => x.A.Quantity),
-        new("price", NpgsqlDbType.Numeric, x => x.A.Price),
-        new("addon_sap_code", NpgsqlDbType.Text, x => x.A.SapCode));
+    private static readonly UnnestRows<ItemAddon> Addons = new UnnestRows<ItemAddon>()
+        .Column("restaurant_id", NpgsqlDbType.Bigint, x => x.R)
+        .Column("order_id", NpgsqlDbType.Text, x => x.O.OrderId)
+        .Column("line_no", NpgsqlDbType.Integer, x => x.I.LineNo)
+        .Column("addon_line_no", NpgsqlDbType.Integer, x => x.AddonLineNo)
+        .Column("addon_id", NpgsqlDbType.Bigint, x => x.AddonId)
+        .Column("petpooja_addonid", NpgsqlDbType.Text, x => x.A.PetpoojaAddonId)
+        .Column("addon_name", NpgsqlDbType.Text, x => x.A.Name)
+        .Column("group_name", NpgsqlDbType.Text, x => x.A.GroupName)
+        .Column("quantity", NpgsqlDbType.Numeric, x => x.A.Quantity)
+        .Column("price", NpgsqlDbType.Numeric, x => x.A.Price)
+        .Column("addon_sap_code", NpgsqlDbType.Text, x => x.A.SapCode);
 
-    private static readonly CopyTable<Line<TaxData>> Taxes = new("order_taxes",
-        new("restaurant_id", NpgsqlDbType.Bigint, x => x.R),
-        new("order_id", NpgsqlDbType.Text, x => x.O.OrderId),
-        new("line_no", NpgsqlDbType.Integer, x => x.LineNo),
-        new("tax_title", NpgsqlDbType.Text, x => x.Value.Title),
-        new("tax_rate", NpgsqlDbType.Numeric, x => x.Value.Rate),
-        new("tax_type", NpgsqlDbType.Text, x => x.Value.Type),
-        new("tax_amount", NpgsqlDbType.Numeric, x => x.Value.Amount));
+    private static readonly UnnestRows<Line<TaxData>> Taxes = new UnnestRows<Line<TaxData>>()
+        .Column("restaurant_id", NpgsqlDbType.Bigint, x => x.R)
+        .Column("order_id", NpgsqlDbType.Text, x => x.O.OrderId)
+        .Column("line_no", NpgsqlDbType.Integer, x => x.LineNo)
+        .Column("tax_title", NpgsqlDbType.Text, x => x.Value.Title)
+        .Column("tax_rate", NpgsqlDbType.Numeric, x => x.Value.Rate)
+        .Column("tax_type", NpgsqlDbType.Text, x => x.Value.Type)
+        .Column("tax_amount", NpgsqlDbType.Numeric, x => x.Value.Amount);
 
-    private static readonly CopyTable<Line<DiscountData>> Discounts = new("order_discounts",
-        new("restaurant_id", NpgsqlDbType.Bigint, x => x.R),
-        new("order_id", NpgsqlDbType.Text, x => x.O.OrderId),
-        new("line_no", NpgsqlDbType.Integer, x => x.LineNo),
-        new("discount_title", NpgsqlDbType.Text, x => x.Value.Title),
-        new("discount_type", NpgsqlDbType.Text, x => x.Value.Type),
-        new("discount_rate", NpgsqlDbType.Numeric, x => x.Value.Rate),
-        new("discount_amount", NpgsqlDbType.Numeric, x => x.Value.Amount));
+    private static readonly UnnestRows<Line<DiscountData>> Discounts = new UnnestRows<Line<DiscountData>>()
+        .Column("restaurant_id", NpgsqlDbType.Bigint, x => x.R)
+        .Column("order_id", NpgsqlDbType.Text, x => x.O.OrderId)
+        .Column("line_no", NpgsqlDbType.Integer, x => x.LineNo)
+        .Column("discount_title", NpgsqlDbType.Text, x => x.Value.Title)
+        .Column("discount_type", NpgsqlDbType.Text, x => x.Value.Type)
+        .Column("discount_rate", NpgsqlDbType.Numeric, x => x.Value.Rate)
+        .Column("discount_amount", NpgsqlDbType.Numeric, x => x.Value.Amount);
 
-    private static readonly CopyTable<Line<PartPaymentData>> PartPayments = new("order_part_payments",
-        new("restaurant_id", NpgsqlDbType.Bigint, x => x.R),
-        new("order_id", NpgsqlDbType.Text, x => x.O.OrderId),
-        new("line_no", NpgsqlDbType.Integer, x => x.LineNo),
-        new("payment_type", NpgsqlDbType.Text, x => x.Value.PaymentType),
-        new("amount", NpgsqlDbType.Numeric, x => x.Value.Amount));
+    private static readonly UnnestRows<Line<PartPaymentData>> PartPayments = new UnnestRows<Line<PartPaymentData>>()
+        .Column("restaurant_id", NpgsqlDbType.Bigint, x => x.R)
+        .Column("order_id", NpgsqlDbType.Text, x => x.O.OrderId)
+        .Column("line_no", NpgsqlDbType.Integer, x => x.LineNo)
+        .Column("payment_type", NpgsqlDbType.Text, x => x.Value.PaymentType)
+        .Column("amount", NpgsqlDbType.Numeric, x => x.Value.Amount);
 
-    private static readonly CopyTable<Line<QualityFlag>> Flags = new("order_quality_flags",
-        new("restaurant_id", NpgsqlDbType.Bigint, x => x.R),
-        new("order_id", NpgsqlDbType.Text, x => x.O.OrderId),
-        new("code", NpgsqlDbType.Text, x => x.Value.Code),
-        new("detail", NpgsqlDbType.Text, x => x.Value.Detail));
+    private static readonly UnnestRows<Line<QualityFlag>> Flags = new UnnestRows<Line<QualityFlag>>()
+        .Column("restaurant_id", NpgsqlDbType.Bigint, x => x.R)
+        .Column("order_id", NpgsqlDbType.Text, x => x.O.OrderId)
+        .Column("code", NpgsqlDbType.Text, x => x.Value.Code)
+        .Column("detail", NpgsqlDbType.Text, x => x.Value.Detail);
 
+    /// <summary>Addons before their items: the foreign key would otherwise cascade row by row.</summary>
     private static readonly string[] ChildTables =
         ["order_item_addons", "order_items", "order_taxes", "order_discounts", "order_part_payments", "order_quality_flags"];
 
-    public static async Task ReplaceAsync(NpgsqlConnection c, IReadOnlyList<CleanedEvent> winners,
-        IReadOnlyDictionary<string, long> restaurantIds, ISet<(long RestaurantId, string OrderId)> replaced,
-        ReferenceCache references, CancellationToken ct)
+    /// <summary>Adds the deletes and inserts; they must follow the orders upsert in the same batch.</summary>
+    /// <param name="orders">The events given to the upsert (one per order).</param>
+    public static void AddReplace(NpgsqlBatch batch, IReadOnlyList<CleanedEvent> orders, IReadOnlyDictionary<string, long> restaurantIds,
+        IReadOnlyDictionary<(string Name, string Variant), long> menu, IReadOnlyDictionary<(string Name, string Group), long> addonIds)
     {
-        if (winners.Count == 0) return;
-        if (replaced.Count > 0) await DeleteChildrenAsync(c, replaced, ct);
-
-        var orders = winners.Select(w => (R: restaurantIds[w.Order!.RestaurantRef], O: w.Order!)).ToList();
-        var items = new List<Item>();
-        foreach (var (r, o) in orders)
-        foreach (var i in o.Items)
-            items.Add(new Item(r, o, i, await references.MenuItemIdAsync(i.Match?.MenuItemName, i.Match?.Variant, ct)));
-
-        var addonLines = orders.SelectMany(x => x.O.Items.SelectMany(i => i.Addons.Select((a, n) => (x.R, x.O, I: i, N: n + 1, A: a)))).ToList();
-        var addonIds = await references.AddonIdsAsync(
-            addonLines.Select(a => (a.A.Name, a.A.GroupName ?? "", a.A.PetpoojaAddonId, a.A.Price)), ct);
-
-        await Items.WriteAsync(c, items, ct);
-        await Addons.WriteAsync(c, addonLines.Select(a => new ItemAddon(a.R, a.O, a.I, a.N, a.A, addonIds[(a.A.Name, a.A.GroupName ?? "")])), ct);
-        await Taxes.WriteAsync(c, Lines(orders, o => o.Taxes), ct);
-        await Discounts.WriteAsync(c, Lines(orders, o => o.Discounts), ct);
-        await PartPayments.WriteAsync(c, Lines(orders, o => o.PartPayments), ct);
-        // One flag row per code (the table's key); several findings of one code are joined.
-        await Flags.WriteAsync(c, orders.SelectMany(x => x.O.Flags.GroupBy(f => f.Code)
-            .Select(g => new Line<QualityFlag>(x.R, x.O, 0, new QualityFlag(g.Key, string.Join("; ", g.Select(f => f.Detail)))))), ct);
-    }
-
-    private static IEnumerable<Line<T>> Lines<T>(List<(long R, OrderData O)> orders, Func<OrderData, IReadOnlyList<T>> select) =>
-        orders.SelectMany(x => select(x.O).Select((v, n) => new Line<T>(x.R, x.O, n + 1, v)));
-
-    private static async Task DeleteChildrenAsync(NpgsqlConnection c, ISet<(long RestaurantId, string OrderId)> keys, CancellationToken ct)
-    {
-        var restaurants = keys.Select(k => k.RestaurantId).ToArray();
-        var orderIds = keys.Select(k => k.OrderId).ToArray();
-        await using var batch = new NpgsqlBatch(c);
+        var rows = orders.Select(w => (R: restaurantIds[w.Order!.RestaurantRef], O: w.Order!)).ToList();
+        var restaurants = rows.Select(x => x.R).ToArray();
+        var orderIds = rows.Select(x => x.O.OrderId).ToArray();
         foreach (var table in ChildTables)
         {
-            var delete = new NpgsqlBatchCommand(
-                $"DELETE FROM {table} x USING unnest($1::bigint[], $2::text[]) AS k(r, o) WHERE x.restaurant_id = k.r AND x.order_id = k.o");
+            var delete = new NpgsqlBatchCommand($"""
+                DELETE FROM {table} x USING unnest($1::bigint[], $2::text[]) AS u(restaurant_id, order_id)
+                WHERE x.restaurant_id = u.restaurant_id AND x.order_id = u.order_id AND {OrderSql.WrittenByThisTransaction}
+                """);
             delete.Parameters.Add(new() { Value = restaurants });
             delete.Parameters.Add(new() { Value = orderIds });
             batch.BatchCommands.Add(delete);
         }
-        await batch.ExecuteNonQueryAsync(ct);
+
+        AddInsert(batch, "order_items", Items,
+            rows.SelectMany(x => x.O.Items.Select(i => new Item(x.R, x.O, i, MenuItemId(menu, i.Match)))).ToList());
+        AddInsert(batch, "order_item_addons", Addons, rows.SelectMany(x => x.O.Items.SelectMany(i => i.Addons.Select((a, n) =>
+            new ItemAddon(x.R, x.O, i, n + 1, a, addonIds[(a.Name, a.GroupName ?? "")])))).ToList());
+        AddInsert(batch, "order_taxes", Taxes, Lines(rows, o => o.Taxes));
+        AddInsert(batch, "order_discounts", Discounts, Lines(rows, o => o.Discounts));
+        AddInsert(batch, "order_part_payments", PartPayments, Lines(rows, o => o.PartPayments));
+        // One flag row per code (the table's key); several findings of one code are joined.
+        AddInsert(batch, "order_quality_flags", Flags, rows.SelectMany(x => x.O.Flags.GroupBy(f => f.Code)
+            .Select(g => new Line<QualityFlag>(x.R, x.O, 0, new QualityFlag(g.Key, string.Join("; ", g.Select(f => f.Detail)))))).ToList());
     }
+
+    private static void AddInsert<T>(NpgsqlBatch batch, string table, UnnestRows<T> columns, IReadOnlyList<T> rows)
+    {
+        if (rows.Count == 0) return;
+        var names = string.Join(", ", columns.Names);
+        var insert = new NpgsqlBatchCommand($"INSERT INTO {table} ({names}) SELECT {names} FROM {columns.From()} WHERE {OrderSql.WrittenByThisTransaction}");
+        columns.AddParameters(insert, rows);
+        batch.BatchCommands.Add(insert);
+    }
+
+    private static long? MenuItemId(IReadOnlyDictionary<(string, string), long> menu, MenuMatch? match) =>
+        match is { MenuItemName: { } name, Variant: { } variant } && menu.TryGetValue((name, variant), out var id) ? id : null;
+
+    private static List<Line<T>> Lines<T>(List<(long R, OrderData O)> orders, Func<OrderData, IReadOnlyList<T>> select) =>
+        orders.SelectMany(x => select(x.O).Select((v, n) => new Line<T>(x.R, x.O, n + 1, v))).ToList();
 }

@@ -9,46 +9,94 @@ namespace OrderAnalytics.Loading;
 /// (never appended). Replaying any multiset of events in any order gives the same tables, because an order is
 /// only written when its version (upstream stream id) is higher than the stored one.
 /// </summary>
+/// <remarks>
+/// Concurrent writers lock rows table by table in one order (raw_events, review_items, orders, children)
+/// and within a table in key order, so overlapping batches wait for each other instead of deadlocking. A deadlock
+/// or serialization failure that still happens (e.g. against another client) rolls the batch back and it is retried.
+/// </remarks>
 public sealed class OrderBatchWriter(NpgsqlDataSource dataSource, ReferenceCache references, byte[] pseudonymKey)
 {
+    private const int MaxAttempts = 4;
+
     public async Task<BatchWriteResult> WriteAsync(IReadOnlyList<CleanedEvent> events, bool replay, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        ArgumentNullException.ThrowIfNull(events);
+        var batch = Prepare(events);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteOnceAsync(batch, replay, ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
+                                               && attempt < MaxAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50) * attempt), ct);
+            }
+        }
+    }
+
+    private async Task<BatchWriteResult> WriteOnceAsync(Batch batch, bool replay, CancellationToken ct)
+    {
+        // Reference rows and customers commit before the batch: the batch never waits on another batch's new
+        // restaurant, addon or repeat customer, and a rollback cannot leave a cached id without its row.
+        var restaurantIds = await references.RestaurantIdsAsync(batch.Restaurants, ct);
+        var menu = await references.MenuAsync(ct);
+        var addonIds = await references.AddonIdsAsync(batch.Addons, ct);
         var now = DateTimeOffset.UtcNow;
 
-        var distinctEvents = events.GroupBy(e => e.Raw.EventId).Select(g => g.Last()).ToList();
-        await RawEventSql.UpsertAsync(connection, distinctEvents, now, ct);
-        await RawEventSql.RecordQuarantinesAsync(connection, distinctEvents, now, ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await CustomerSql.UpsertAsync(connection, batch.Orders, restaurantIds, pseudonymKey, now, ct);
 
-        var orders = LatestPerOrder(distinctEvents);
-        var statuses = distinctEvents.Where(e => e.Status is not null).ToList();
-        var restaurantIds = await references.RestaurantIdsAsync(
-            orders.Select(o => (o.Order!.RestaurantRef, o.Order.RestaurantName, o.Order.RestaurantAddress, o.Order.RestaurantContact))
-                .Concat(statuses.Select(s => (s.Status!.RestaurantRef, (string?)null, (string?)null, (string?)null))), ct);
+        // Everything else is one batch, one round trip. Without an explicit transaction PostgreSQL runs a batch as one
+        // implicit transaction: a failing statement rolls back all of them.
+        await using var write = new NpgsqlBatch(connection);
+        RawEventSql.AddUpsert(write, batch.Events, now);
+        var upsert = batch.Orders.Count > 0 ? OrderSql.AddUpsert(write, batch.Orders, restaurantIds, replay, now) : null;
+        if (upsert is not null) ChildSql.AddReplace(write, batch.Orders, restaurantIds, menu, addonIds);
+        StatusSql.AddInsert(write, batch.Statuses, restaurantIds);
+        await write.ExecuteNonQueryAsync(ct);
 
-        var customerIds = await CustomerSql.UpsertAsync(connection, orders, restaurantIds, pseudonymKey, now, ct);
-        var written = await OrderSql.UpsertAsync(connection, orders, restaurantIds, customerIds, replay, now, ct);
-        var winners = orders.Where(o => written.Contains((restaurantIds[o.Order!.RestaurantRef], o.Order.OrderId))).ToList();
-
-        await ChildSql.ReplaceAsync(connection, winners, restaurantIds, written.Replaced, references, ct);
-        await StatusSql.InsertAsync(connection, statuses, restaurantIds, ct);
-
-        await tx.CommitAsync(ct);
+        var written = upsert?.RecordsAffected ?? 0;
         return new BatchWriteResult(
-            Events: distinctEvents.Count,
-            OrdersWritten: winners.Count,
-            OrdersSkippedAsOlder: orders.Count - winners.Count,
-            Quarantined: distinctEvents.Count(e => e.Outcome == EventOutcomes.Quarantined),
-            StatusEvents: statuses.Count);
+            Events: batch.Events.Count,
+            OrdersWritten: written,
+            OrdersSkippedAsOlder: batch.Orders.Count - written,
+            Quarantined: batch.Events.Count(e => e.Outcome == EventOutcomes.Quarantined),
+            StatusEvents: batch.Statuses.Count);
+    }
+
+    private sealed record Batch(
+        List<CleanedEvent> Events,
+        List<CleanedEvent> Orders,
+        List<CleanedEvent> Statuses,
+        List<ReferenceCache.RestaurantRow> Restaurants,
+        List<ReferenceCache.AddonRow> Addons);
+
+    private static Batch Prepare(IReadOnlyList<CleanedEvent> events)
+    {
+        // One row per event id (a redelivered event counts once), in key order for a stable lock order.
+        var distinct = events.GroupBy(e => e.Raw.EventId, StringComparer.Ordinal).Select(g => g.Last())
+            .OrderBy(e => e.Raw.EventId, StringComparer.Ordinal).ToList();
+        var orders = LatestPerOrder(distinct);
+        var statuses = distinct.Where(e => e.Outcome == EventOutcomes.Status && e.Status is not null).ToList();
+        // Reference rows come from every order event, not only the newest: which versions share a batch then
+        // cannot change what the catalogue ends up holding.
+        var allOrders = distinct.Where(e => e.Outcome == EventOutcomes.Order && e.Order is not null).Select(e => e.Order!).ToList();
+        var restaurants = allOrders.Select(o => new ReferenceCache.RestaurantRow(o.RestaurantRef, o.RestaurantName, o.RestaurantAddress, o.RestaurantContact))
+            .Concat(statuses.Select(s => new ReferenceCache.RestaurantRow(s.Status!.RestaurantRef, null, null, null)))
+            .ToList();
+        var addons = allOrders.SelectMany(o => o.Items).SelectMany(i => i.Addons)
+            .Select(a => new ReferenceCache.AddonRow(a.Name, a.GroupName ?? "", a.PetpoojaAddonId, a.Price)).ToList();
+        return new Batch(distinct, orders, statuses, restaurants, addons);
     }
 
     /// <summary>Within a batch only the newest event of an order can win; the database decides against stored versions.</summary>
     private static List<CleanedEvent> LatestPerOrder(IEnumerable<CleanedEvent> events) =>
         events.Where(e => e.Outcome == EventOutcomes.Order && e.Order is not null)
             .GroupBy(e => (e.Order!.RestaurantRef, e.Order.OrderId))
-            .Select(g => g.OrderByDescending(e => OrderVersion.Of(e)).ThenByDescending(e => e.Raw.ReceivedAt).First())
-            // A stable lock order across concurrent batches avoids deadlocks.
+            .Select(g => g.OrderByDescending(OrderVersion.Of).ThenByDescending(e => e.Raw.ReceivedAt)
+                .ThenByDescending(e => e.Raw.EventId, StringComparer.Ordinal).First())
             .OrderBy(e => e.Order!.RestaurantRef, StringComparer.Ordinal).ThenBy(e => e.Order!.OrderId, StringComparer.Ordinal)
             .ToList();
 }

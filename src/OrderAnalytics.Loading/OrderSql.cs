@@ -5,107 +5,86 @@ using OrderAnalytics.Contracts;
 namespace OrderAnalytics.Loading;
 
 /// <summary>
-/// Orders go through a staging table (binary COPY) and one INSERT … ON CONFLICT that only overwrites an order when
-/// the incoming version is newer. RETURNING tells which orders this batch actually wrote: only their children are replaced.
+/// The orders of a batch in one INSERT … ON CONFLICT that only overwrites a stored order when the incoming version
+/// is newer. Rows this statement writes carry the transaction's id in xmin, which is how the child statements that
+/// follow in the same batch know which orders won (see <see cref="WrittenByThisTransaction"/>).
 /// </summary>
 internal static class OrderSql
 {
-    private sealed record Row(long RestaurantId, long? CustomerId, OrderData O, long Version, DateTimeOffset ReceivedAt);
+    private sealed record Row(long RestaurantId, OrderData O, long Version, DateTimeOffset ReceivedAt);
 
     private static readonly TimeSpan Ist = TimeSpan.FromMinutes(330);
 
-    private static readonly CopyTable<Row> Orders = new("orders",
-        new("restaurant_id", NpgsqlDbType.Bigint, r => r.RestaurantId),
-        new("order_id", NpgsqlDbType.Text, r => r.O.OrderId),
-        new("customer_id", NpgsqlDbType.Bigint, r => r.CustomerId),
-        new("version", NpgsqlDbType.Bigint, r => r.Version),
-        new("stream_id", NpgsqlDbType.Bigint, r => r.O.StreamId),
-        new("event_id", NpgsqlDbType.Text, r => r.O.EventId),
-        new("occurred_at", NpgsqlDbType.TimestampTz, r => (r.O.OccurredAt ?? r.ReceivedAt).ToUniversalTime()),
-        new("created_on", NpgsqlDbType.Timestamp, r => r.O.CreatedAtUtc is { } utc ? DateTime.SpecifyKind((utc + Ist).DateTime, DateTimeKind.Unspecified) : null),
-        new("created_at_utc", NpgsqlDbType.TimestampTz, r => r.O.CreatedAtUtc?.ToUniversalTime()),
-        new("business_date", NpgsqlDbType.Date, r => r.O.BusinessDate),
-        new("order_type", NpgsqlDbType.Text, r => r.O.OrderType),
-        new("order_from", NpgsqlDbType.Text, r => r.O.OrderFrom),
-        new("sub_order_type", NpgsqlDbType.Text, r => r.O.SubOrderType),
-        new("order_status", NpgsqlDbType.Text, r => r.O.Status),
-        new("payment_type", NpgsqlDbType.Text, r => r.O.PaymentType),
-        new("biller", NpgsqlDbType.Text, r => r.O.Biller),
-        new("order_from_id", NpgsqlDbType.Text, r => r.O.OrderFromId),
-        new("customer_invoice_id", NpgsqlDbType.Text, r => r.O.CustomerInvoiceId),
-        new("table_no", NpgsqlDbType.Text, r => r.O.TableNo),
-        new("token_no", NpgsqlDbType.Text, r => r.O.TokenNo),
-        new("assignee", NpgsqlDbType.Text, r => r.O.Assignee),
-        new("no_of_persons", NpgsqlDbType.Integer, r => r.O.NoOfPersons),
-        new("comment", NpgsqlDbType.Text, r => r.O.Comment),
-        new("core_total", NpgsqlDbType.Numeric, r => r.O.CoreTotal),
-        new("tax_total", NpgsqlDbType.Numeric, r => r.O.TaxTotal),
-        new("discount_total", NpgsqlDbType.Numeric, r => r.O.DiscountTotal),
-        new("delivery_charges", NpgsqlDbType.Numeric, r => r.O.DeliveryCharges),
-        new("packaging_charge", NpgsqlDbType.Numeric, r => r.O.PackagingCharge),
-        new("service_charge", NpgsqlDbType.Numeric, r => r.O.ServiceCharge),
-        new("round_off", NpgsqlDbType.Numeric, r => r.O.RoundOff),
-        new("total", NpgsqlDbType.Numeric, r => r.O.Total),
-        new("dialect", NpgsqlDbType.Text, r => r.O.Dialect),
-        new("is_test", NpgsqlDbType.Boolean, r => r.O.Flags.Any(f => f.Code == "test_order")),
-        new("created_at", NpgsqlDbType.TimestampTz, r => DateTimeOffset.UtcNow),
-        new("updated_at", NpgsqlDbType.TimestampTz, r => DateTimeOffset.UtcNow));
-
-    private static readonly string UpdateSet = string.Join(",\n    ",
-        Orders.Columns.Select(c => c.Name).Where(n => n is not ("restaurant_id" or "order_id" or "created_at"))
-            .Select(n => $"{n} = EXCLUDED.{n}"));
-
-    private static readonly string Upsert = $"""
-        INSERT INTO orders ({Orders.ColumnList})
-        SELECT {Orders.ColumnList} FROM stage_orders ORDER BY restaurant_id, order_id
-        ON CONFLICT (restaurant_id, order_id) DO UPDATE SET
-            {UpdateSet}
-        WHERE orders.version < EXCLUDED.version
-           OR ($1 AND orders.version = EXCLUDED.version)
-           OR (orders.version = 0 AND EXCLUDED.version = 0 AND orders.occurred_at < EXCLUDED.occurred_at)
-        RETURNING restaurant_id, order_id, (xmax = 0) AS inserted;
+    /// <summary>SQL condition: the order (restaurant_id, order_id) of alias <c>u</c> was inserted or updated by this transaction.</summary>
+    public const string WrittenByThisTransaction = """
+        EXISTS (SELECT 1 FROM orders w WHERE w.restaurant_id = u.restaurant_id AND w.order_id = u.order_id
+                AND w.xmin = pg_current_xact_id()::xid)
         """;
 
-    /// <returns>The (restaurant id, order id) pairs this batch wrote, and which of them already existed.</returns>
-    public static async Task<WrittenOrders> UpsertAsync(NpgsqlConnection c, IReadOnlyList<CleanedEvent> orders,
-        IReadOnlyDictionary<string, long> restaurantIds, IReadOnlyDictionary<(long, string), long> customerIds,
-        bool replay, DateTimeOffset now, CancellationToken ct)
+    private static readonly UnnestRows<Row> Orders = new UnnestRows<Row>()
+        .Column("restaurant_id", NpgsqlDbType.Bigint, r => r.RestaurantId)
+        .Column("order_id", NpgsqlDbType.Text, r => r.O.OrderId)
+        .Column("customer_key", NpgsqlDbType.Text, r => r.O.Customer?.CustomerKey)
+        .Column("version", NpgsqlDbType.Bigint, r => r.Version)
+        .Column("stream_id", NpgsqlDbType.Bigint, r => r.O.StreamId)
+        .Column("event_id", NpgsqlDbType.Text, r => r.O.EventId)
+        // timestamptz takes only UTC offsets in Npgsql; created_on is the IST wall clock (timestamp without time zone).
+        .Column("occurred_at", NpgsqlDbType.TimestampTz, r => (r.O.OccurredAt ?? r.ReceivedAt).ToUniversalTime())
+        .Column("created_on", NpgsqlDbType.Timestamp, r => r.O.CreatedAtUtc is { } utc ? DateTime.SpecifyKind((utc + Ist).DateTime, DateTimeKind.Unspecified) : (DateTime?)null)
+        .Column("created_at_utc", NpgsqlDbType.TimestampTz, r => r.O.CreatedAtUtc?.ToUniversalTime())
+        .Column("business_date", NpgsqlDbType.Date, r => r.O.BusinessDate)
+        .Column("order_type", NpgsqlDbType.Text, r => r.O.OrderType)
+        .Column("order_from", NpgsqlDbType.Text, r => r.O.OrderFrom)
+        .Column("sub_order_type", NpgsqlDbType.Text, r => r.O.SubOrderType)
+        .Column("order_status", NpgsqlDbType.Text, r => r.O.Status)
+        .Column("payment_type", NpgsqlDbType.Text, r => r.O.PaymentType)
+        .Column("biller", NpgsqlDbType.Text, r => r.O.Biller)
+        .Column("order_from_id", NpgsqlDbType.Text, r => r.O.OrderFromId)
+        .Column("customer_invoice_id", NpgsqlDbType.Text, r => r.O.CustomerInvoiceId)
+        .Column("table_no", NpgsqlDbType.Text, r => r.O.TableNo)
+        .Column("token_no", NpgsqlDbType.Text, r => r.O.TokenNo)
+        .Column("assignee", NpgsqlDbType.Text, r => r.O.Assignee)
+        .Column("no_of_persons", NpgsqlDbType.Integer, r => r.O.NoOfPersons)
+        .Column("comment", NpgsqlDbType.Text, r => r.O.Comment)
+        .Column("core_total", NpgsqlDbType.Numeric, r => r.O.CoreTotal)
+        .Column("tax_total", NpgsqlDbType.Numeric, r => r.O.TaxTotal)
+        .Column("discount_total", NpgsqlDbType.Numeric, r => r.O.DiscountTotal)
+        .Column("delivery_charges", NpgsqlDbType.Numeric, r => r.O.DeliveryCharges)
+        .Column("packaging_charge", NpgsqlDbType.Numeric, r => r.O.PackagingCharge)
+        .Column("service_charge", NpgsqlDbType.Numeric, r => r.O.ServiceCharge)
+        .Column("round_off", NpgsqlDbType.Numeric, r => r.O.RoundOff)
+        .Column("total", NpgsqlDbType.Numeric, r => r.O.Total)
+        .Column("dialect", NpgsqlDbType.Text, r => r.O.Dialect)
+        .Column("is_test", NpgsqlDbType.Boolean, r => r.O.Flags.Any(f => f.Code == "test_order"));
+
+    private static readonly string[] Stored = [.. Orders.Names.Where(n => n != "customer_key")];
+    private static readonly int Now = Orders.Names.Count() + 1, Replay = Now + 1;
+
+    private static readonly string Upsert = $"""
+        INSERT INTO orders ({string.Join(", ", Stored)}, customer_id, created_at, updated_at)
+        SELECT {string.Join(", ", Stored.Select(n => "u." + n))},
+               (SELECT c.customer_id FROM customers c WHERE c.restaurant_id = u.restaurant_id AND c.customer_key = u.customer_key),
+               ${Now}, ${Now}
+        FROM {Orders.From()}
+        ON CONFLICT (restaurant_id, order_id) DO UPDATE SET
+            {string.Join(",\n    ", Stored.Append("customer_id").Append("updated_at")
+                .Where(n => n is not ("restaurant_id" or "order_id")).Select(n => $"{n} = EXCLUDED.{n}"))}
+        WHERE orders.version < EXCLUDED.version
+           OR (${Replay} AND orders.version = EXCLUDED.version)
+           OR (orders.version = 0 AND EXCLUDED.version = 0 AND orders.occurred_at < EXCLUDED.occurred_at)
+        """;
+
+    /// <summary>Adds the upsert; after the batch ran, its RecordsAffected is the number of orders written.</summary>
+    /// <param name="orders">One event per order, in key order (the lock order of concurrent batches).</param>
+    public static NpgsqlBatchCommand AddUpsert(NpgsqlBatch batch, IReadOnlyList<CleanedEvent> orders,
+        IReadOnlyDictionary<string, long> restaurantIds, bool replay, DateTimeOffset now)
     {
-        var written = new WrittenOrders();
-        if (orders.Count == 0) return written;
-
-        await using (var stage = new NpgsqlCommand(
-            "CREATE TEMP TABLE IF NOT EXISTS stage_orders (LIKE orders) ON COMMIT DELETE ROWS;", c))
-        {
-            await stage.ExecuteNonQueryAsync(ct);
-        }
-
-        var rows = orders.Select(e =>
-        {
-            var rid = restaurantIds[e.Order!.RestaurantRef];
-            long? cid = e.Order.Customer?.CustomerKey is { } key ? customerIds[(rid, key)] : null;
-            return new Row(rid, cid, e.Order, OrderVersion.Of(e), e.Raw.ReceivedAt);
-        });
-        await Orders.WriteAsync(c, rows, ct, intoTable: "stage_orders");
-
-        await using var cmd = new NpgsqlCommand(Upsert, c);
-        cmd.Parameters.Add(new() { Value = replay });
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var key = (reader.GetInt64(0), reader.GetString(1));
-            written.All.Add(key);
-            if (!reader.GetBoolean(2)) written.Replaced.Add(key);
-        }
-        return written;
+        var command = new NpgsqlBatchCommand(Upsert);
+        Orders.AddParameters(command, orders.Select(e =>
+            new Row(restaurantIds[e.Order!.RestaurantRef], e.Order, OrderVersion.Of(e), e.Raw.ReceivedAt)).ToList());
+        command.Parameters.Add(new() { Value = now.ToUniversalTime() });
+        command.Parameters.Add(new() { Value = replay });
+        batch.BatchCommands.Add(command);
+        return command;
     }
-}
-
-internal sealed class WrittenOrders
-{
-    public HashSet<(long RestaurantId, string OrderId)> All { get; } = [];
-    /// <summary>Orders that existed before this batch: their old children must go.</summary>
-    public HashSet<(long RestaurantId, string OrderId)> Replaced { get; } = [];
-
-    public bool Contains((long, string) key) => All.Contains(key);
 }

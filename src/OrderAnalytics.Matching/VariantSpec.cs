@@ -51,8 +51,13 @@ public sealed partial record VariantSpec(IReadOnlySet<string> Words, IReadOnlyLi
     public bool IsExactly(VariantSpec code) =>
         Words.SetEquals(code.Words) && SameSizes(Sizes, code.Sizes) && Pieces == code.Pieces;
 
-    private static bool SameSizes(IReadOnlyList<SizeQty> a, IReadOnlyList<SizeQty> b) =>
-        a.Count == b.Count && a.Order().SequenceEqual(b.Order());
+    private static bool SameSizes(IReadOnlyList<SizeQty> a, IReadOnlyList<SizeQty> b) => (a.Count, b.Count) switch
+    {
+        var (x, y) when x != y => false,
+        (0, _) => true,
+        (1, _) => a[0] == b[0],   // the common case, without sorting
+        _ => a.Order().SequenceEqual(b.Order()),
+    };
 
     /// <summary>Reads a menu variant code: REGULAR_TUB_300ML, DUO_200ML_200ML, FAMILY_PACK_3X200ML, 2_PIECES, 1KG.</summary>
     public static VariantSpec FromCode(string code)

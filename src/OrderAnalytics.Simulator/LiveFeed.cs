@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using OrderAnalytics.Simulation;
 
 namespace OrderAnalytics.Simulator;
 
@@ -7,7 +8,7 @@ namespace OrderAnalytics.Simulator;
 /// Real-time mode: new orders happen on a (possibly accelerated) clock; each event is appended to the stream and
 /// POSTed to the webhook receiver, retried until it is accepted — as the Django server relays PetPooja's callbacks.
 /// </summary>
-public sealed class LiveFeed(OrderSource source, IHttpClientFactory http, IOptions<SimulatorOptions> options, ILogger<LiveFeed> logger)
+public sealed class LiveFeed(UpstreamFeed feed, IHttpClientFactory http, IOptions<SimulatorOptions> options, ILogger<LiveFeed> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
@@ -19,12 +20,12 @@ public sealed class LiveFeed(OrderSource source, IHttpClientFactory http, IOptio
         var scale = live.Scale > 0 ? live.Scale : (double?)null;
         logger.LogInformation("Live feed to {Url} at {Speed}x", live.WebhookUrl, live.ClockSpeed);
 
-        foreach (var e in source.Stream.Live(realStart, scale))
+        foreach (var e in feed.Backfill.Live(realStart, scale))
         {
             var due = realStart + (e.Facts.OccurredAt - realStart) / Math.Max(live.ClockSpeed, 0.001);
             var wait = due - DateTimeOffset.UtcNow;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
-            source.Append(e);
+            feed.Append(e);   // stored first, then relayed, as the Django server does
             await DeliverAsync(client, live, e.Json, ct);
         }
     }

@@ -31,8 +31,10 @@ public sealed class FaultOptions
     public int RetryAfterSeconds { get; set; } = 1;
     /// <summary>Answer 503 to every Nth request (0 = never).</summary>
     public int ServerErrorEvery { get; set; }
-    /// <summary>Delay every response by this much (slow server; longer than the client's timeout = a timeout).</summary>
+    /// <summary>Delay responses by this much (slow server; longer than the client's timeout = a timeout).</summary>
     public int DelayMilliseconds { get; set; }
+    /// <summary>Which responses <see cref="DelayMilliseconds"/> applies to: every Nth request (0 or 1 = every request).</summary>
+    public int DelayEvery { get; set; }
     /// <summary>Cut the body of every Nth response in half (malformed page).</summary>
     public int TruncateEvery { get; set; }
 }

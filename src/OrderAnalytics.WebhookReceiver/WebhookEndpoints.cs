@@ -1,11 +1,17 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using MassTransit;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using OrderAnalytics.Contracts;
 
 namespace OrderAnalytics.WebhookReceiver;
 
+/// <summary>
+/// POST /webhooks/petpooja. Answers 202 only once the broker confirmed the events (publisher confirms), 503 with
+/// Retry-After when it could not, and 4xx with a JSON reason for anything the sender must change:
+/// 415 not JSON, 413 too large (with or without Content-Length), 401 key/token/signature, 400 malformed or no order id.
+/// </summary>
 public static class WebhookEndpoints
 {
     public const string Path = "/webhooks/petpooja";
@@ -23,10 +29,9 @@ public static class WebhookEndpoints
     private static async Task<IResult> ReceiveAsync(HttpContext http, WebhookAuthenticator auth, IPublishEndpoint bus,
         IOptionsMonitor<WebhookOptions> options, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
-        var logger = loggers.CreateLogger("Webhook");
         var limits = options.CurrentValue;
-        if (http.Request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return Reject(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json");
+        if (!IsJson(http.Request.ContentType))
+            return Reject(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json (UTF-8)");
         if (http.Request.ContentLength > limits.MaxBodyBytes)
             return Reject(StatusCodes.Status413PayloadTooLarge, $"body over {limits.MaxBodyBytes} bytes");
 
@@ -38,8 +43,7 @@ public static class WebhookEndpoints
 
         var read = WebhookPayload.Read(body, http.Request.Headers["X-Idempotency-Key"], time.GetUtcNow());
         // Authenticate before revealing anything about the body: a bad key gets 401 even for a malformed body.
-        var headerKey = http.Request.Headers["X-API-Key"].ToString();
-        if (!auth.IsKnownKey(headerKey) && !auth.IsKnownKey(read.Token))
+        if (auth.RequiresKey && !auth.IsKnownKey(http.Request.Headers["X-API-Key"].ToString()) && !auth.IsKnownKey(read.Token))
             return Reject(StatusCodes.Status401Unauthorized, "unknown API key or token");
         if (read.Error is not null) return Reject(StatusCodes.Status400BadRequest, read.Error);
 
@@ -47,18 +51,32 @@ public static class WebhookEndpoints
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(limits.HandOffTimeout);
+            // With publisher confirms on, this returns only once RabbitMQ has the message.
             await bus.Publish(new OrderEventsReceived(NewId.NextGuid(), read.Events), timeout.Token);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "Broker did not confirm {Count} webhook events; answering 503", read.Events.Count);
-            http.Response.Headers.RetryAfter = "5";
-            return Reject(StatusCodes.Status503ServiceUnavailable, "could not hand the event off; retry later");
+            loggers.CreateLogger("OrderAnalytics.WebhookReceiver").LogWarning(ex,
+                "Broker did not confirm {Count} webhook events; answering 503", read.Events.Count);
+            http.Response.Headers.RetryAfter = limits.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Reject(StatusCodes.Status503ServiceUnavailable, "could not hand the events off; retry later");
         }
 
         Accepted.Add(read.Events.Count);
         return Results.Json(new { accepted = read.Events.Count, eventIds = read.Events.Select(e => e.EventId) },
             statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>application/json or any +json type; a charset, when given, must be UTF-8.</summary>
+    private static bool IsJson(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
+        var type = media.MediaType.Value ?? "";
+        var json = type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                   || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        var charset = media.Charset.Value;
+        return json && (string.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+                        || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
     }
 
     private static IResult Reject(int status, string reason)

@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using OrderAnalytics.Contracts;
 
 namespace OrderAnalytics.WebhookReceiver;
@@ -12,47 +12,66 @@ public sealed record WebhookRead(IReadOnlyList<RawOrderEvent> Events, string? To
 /// <summary>
 /// Accepts the envelope as the Django server relays it (one object or an array) and the bare PetPooja callback
 /// ({"event","token"|"Token","properties"}), which gets a synthesised envelope. Only what routing needs is checked
-/// here (JSON, an order id); the cleaner does the full parse and quarantines what it cannot use.
+/// here (JSON, an order id); the cleaner does the full parse and quarantines what it cannot use. Each event keeps its
+/// exact original text. Whatever the body, the answer is a <see cref="WebhookRead"/>, never an exception.
 /// </summary>
 public static class WebhookPayload
 {
-    public static WebhookRead Read(byte[] body, string? idempotencyKey, DateTimeOffset receivedAt)
-    {
-        JsonNode? root;
-        try { root = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }); }
-        catch (JsonException ex) { return Fail($"malformed JSON: {ex.Message}"); }
+    /// <summary>Real events nest about ten levels; anything deeper is rejected before it costs anything.</summary>
+    public const int MaxDepth = 64;
 
-        var items = root switch
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = MaxDepth };
+
+    public static WebhookRead Read(ReadOnlyMemory<byte> body, string? idempotencyKey, DateTimeOffset receivedAt)
+    {
+        if (body.Span.StartsWith("\xEF\xBB\xBF"u8)) body = body[3..];   // a UTF-8 BOM is not JSON, but harmless
+        try
         {
-            JsonArray array => array.ToList(),
-            JsonObject => [root],
-            _ => null,
+            using var doc = JsonDocument.Parse(body, ParseOptions);
+            return Read(doc.RootElement, idempotencyKey, receivedAt);
+        }
+        catch (JsonException ex) { return Fail($"malformed JSON: {FirstLine(ex.Message)}"); }
+        // Valid JSON whose strings cannot become .NET text (e.g. an escaped lone surrogate) is still not usable.
+        catch (InvalidOperationException ex) { return Fail($"malformed JSON: {FirstLine(ex.Message)}"); }
+        catch (ArgumentException ex) { return Fail($"malformed JSON: {FirstLine(ex.Message)}"); }
+    }
+
+    private static WebhookRead Read(JsonElement root, string? idempotencyKey, DateTimeOffset receivedAt)
+    {
+        var items = root.ValueKind switch
+        {
+            JsonValueKind.Array => root.EnumerateArray().ToList(),
+            JsonValueKind.Object => [root],
+            _ => [],
         };
-        if (items is null || items.Count == 0) return Fail("expected an event object, an array of events or a PetPooja callback");
+        if (items.Count == 0) return Fail("expected an event object, an array of events or a PetPooja callback");
 
         var events = new List<RawOrderEvent>(items.Count);
         string? token = null;
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i] is not JsonObject item) return Fail($"[{i}]: not an object");
-            var where = items.Count > 1 ? $"[{i}]: " : "";
-            if (item.ContainsKey("raw_event") || item.ContainsKey("stream_id"))
+            var where = root.ValueKind == JsonValueKind.Array ? $"[{i}]: " : "";
+            var item = items[i];
+            if (item.ValueKind != JsonValueKind.Object) return Fail($"{where}not an object");
+            var text = item.GetRawText();   // the exact original bytes of this event
+            if (item.TryGetProperty("raw_event", out _) || item.TryGetProperty("stream_id", out _))
             {
                 var payload = RawPayload(item);
                 if (OrderIdOf(item, payload) is null) return Fail($"{where}missing order id (aggregate_id or properties.Order.orderID)");
                 token ??= TokenOf(payload);
-                var text = items.Count == 1 ? Encoding.UTF8.GetString(body) : item.ToJsonString();
-                var eventId = item["event_id"]?.GetValueKind() == JsonValueKind.String ? item["event_id"]!.GetValue<string>() : DeterministicId(idempotencyKey, text);
-                long? streamId = item["stream_id"] is JsonValue v && v.TryGetValue<long>(out var sid) ? sid : null;
+                var eventId = Text(item, "event_id") is { Length: > 0 } given ? given : DeterministicId(idempotencyKey, text);
+                long? streamId = item.TryGetProperty("stream_id", out var sid) && sid.ValueKind == JsonValueKind.Number
+                    && sid.TryGetInt64(out var n) ? n : null;
                 events.Add(new RawOrderEvent(eventId, streamId, EventSources.Webhook, receivedAt, text));
             }
-            else if (item["properties"] is JsonObject)
+            else if (Child(item, "properties") is { ValueKind: JsonValueKind.Object })
             {
                 if (OrderIdOf(null, item) is not { } orderId) return Fail($"{where}missing order id (properties.Order.orderID)");
                 token ??= TokenOf(item);
-                var original = items.Count == 1 ? Encoding.UTF8.GetString(body) : item.ToJsonString();
-                var eventId = DeterministicId(idempotencyKey, original);
-                events.Add(new RawOrderEvent(eventId, null, EventSources.Webhook, receivedAt, Synthesise(item, eventId, orderId, receivedAt)));
+                var eventId = DeterministicId(idempotencyKey, text);
+                var kind = Text(item, "event") is { Length: > 0 } e ? e : "orderdetails";
+                events.Add(new RawOrderEvent(eventId, null, EventSources.Webhook, receivedAt,
+                    Synthesise(text, eventId, orderId, kind, receivedAt)));
             }
             else
             {
@@ -64,31 +83,54 @@ public static class WebhookPayload
 
     private static WebhookRead Fail(string error) => new([], null, error);
 
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 200 ? line[..200] + "…" : line;
+    }
+
+    private static JsonElement? Child(JsonElement? parent, string name) =>
+        parent is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var value) ? value : null;
+
+    private static string? Text(JsonElement? parent, string name) =>
+        Child(parent, name) is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
+
     /// <summary>raw_event.raw_payload, where raw_event may be an object or a JSON string holding one.</summary>
-    private static JsonObject? RawPayload(JsonObject envelope)
+    private static JsonElement? RawPayload(JsonElement envelope)
     {
-        var raw = envelope["raw_event"];
-        if (raw is JsonValue s && s.TryGetValue<string>(out var text))
+        var raw = Child(envelope, "raw_event");
+        if (raw is { ValueKind: JsonValueKind.String } s)
         {
-            try { raw = JsonNode.Parse(text); } catch (JsonException) { return null; }
+            try
+            {
+                // Cloned, so it outlives this nested document.
+                using var inner = JsonDocument.Parse(s.GetString() ?? "", ParseOptions);
+                raw = inner.RootElement.Clone();
+            }
+            catch (JsonException) { return null; }   // a truncated raw_event: the cleaner quarantines it
         }
-        return raw?["raw_payload"] as JsonObject;
+        return Child(raw, "raw_payload") is { ValueKind: JsonValueKind.Object } payload ? payload : null;
     }
 
-    private static string? OrderIdOf(JsonObject? envelope, JsonObject? payload)
+    /// <summary>aggregate_id, else properties.Order.orderID (webhook/pull orders), else properties.orderID (status callbacks).</summary>
+    private static string? OrderIdOf(JsonElement? envelope, JsonElement? payload)
     {
-        var fromEnvelope = envelope?["aggregate_id"]?.ToString();
-        if (!string.IsNullOrWhiteSpace(fromEnvelope)) return fromEnvelope;
-        var properties = payload?["properties"];
-        var id = properties?["Order"]?["orderID"]?.ToString() ?? properties?["orderID"]?.ToString();
-        return string.IsNullOrWhiteSpace(id) ? null : id;
+        var properties = Child(payload, "properties");
+        foreach (var candidate in new[] { Child(envelope, "aggregate_id"), Child(Child(properties, "Order"), "orderID"), Child(properties, "orderID") })
+        {
+            var id = candidate switch
+            {
+                { ValueKind: JsonValueKind.String } s => s.GetString(),
+                { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
+                _ => null,
+            };
+            if (!string.IsNullOrWhiteSpace(id)) return id;
+        }
+        return null;
     }
 
-    private static string? TokenOf(JsonObject? payload)
-    {
-        var token = payload?["token"] ?? payload?["Token"];
-        return token is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
-    }
+    private static string? TokenOf(JsonElement? payload) =>
+        Text(payload, "token") is { Length: > 0 } token ? token : Text(payload, "Token") is { Length: > 0 } other ? other : null;
 
     /// <summary>Same body (and idempotency key) → same id, so a retried POST is recognised downstream.</summary>
     public static string DeterministicId(string? idempotencyKey, string body)
@@ -97,24 +139,27 @@ public static class WebhookPayload
         return new Guid(hash.AsSpan(0, 16)).ToString();
     }
 
-    private static string Synthesise(JsonObject callback, string eventId, string orderId, DateTimeOffset receivedAt)
+    /// <summary>The envelope the Django server would have stored, with the callback's original text as raw_payload.</summary>
+    private static string Synthesise(string callback, string eventId, string orderId, string kind, DateTimeOffset receivedAt)
     {
-        var kind = callback["event"]?.ToString() is { Length: > 0 } e ? e : "orderdetails";
-        var envelope = new JsonObject
+        var buffer = new ArrayBufferWriter<byte>(callback.Length + 256);
+        using (var w = new Utf8JsonWriter(buffer))
         {
-            ["stream_id"] = null,
-            ["event_id"] = eventId,
-            ["aggregate_type"] = "order",
-            ["aggregate_id"] = orderId,
-            ["event_type"] = kind,
-            ["occurred_at"] = receivedAt.ToUniversalTime().ToString("O"),
-            ["raw_event"] = new JsonObject
-            {
-                ["source"] = "petpooja",
-                ["command_id"] = null,
-                ["raw_payload"] = callback.DeepClone(),
-            },
-        };
-        return envelope.ToJsonString();
+            w.WriteStartObject();
+            w.WriteNull("stream_id");
+            w.WriteString("event_id", eventId);
+            w.WriteString("aggregate_type", "order");
+            w.WriteString("aggregate_id", orderId);
+            w.WriteString("event_type", kind);
+            w.WriteString("occurred_at", receivedAt.ToUniversalTime().ToString("O"));
+            w.WriteStartObject("raw_event");
+            w.WriteString("source", "petpooja");
+            w.WriteNull("command_id");
+            w.WritePropertyName("raw_payload");
+            w.WriteRawValue(callback, skipInputValidation: true);   // parsed above: valid, and kept byte for byte
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -8,8 +8,8 @@ namespace OrderAnalytics.Analytics.GraphQL;
 public sealed class GraphQLOptions
 {
     public bool EnableIntrospection { get; set; } = true;
-    public int MaxDepth { get; set; } = 12;
-    public int MaxComplexity { get; set; } = 2000;
+    public int MaxDepth { get; set; } = 15;
+    public int MaxComplexity { get; set; } = 20000;
     public bool ExposeExceptionDetails { get; set; }
 }
 

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderAnalytics.Fetcher;
+using OrderAnalytics.Simulation;
+using OrderAnalytics.Simulator;
+using OrderAnalytics.Testing;
+using RabbitMQ.Client;
+
+// Usage: dotnet run -c Release -- [--scale 30] [--days 365] [--page-size 500] [--no-archive] [--no-queue]
+//   --scale 30    ≈ 300K orders over --days (the simulator's volume multiplier; 1.0 ≈ 10K orders a year)
+//   --no-archive  sync without the gzip JSONL page archive (Fetcher:ArchiveFolder empty)
+//   --no-queue    publish with no queue bound (the broker confirms and drops); by default a durable, length-capped
+//                 queue is bound, so the broker stores every message as it would for the cleaner
+// Prints: pure fetch + parse (UpstreamClient, no publish) and the full sync (fetch → archive → publish, confirmed →
+// checkpoint), each as events/s, pages/s and MB/s.
+var culture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = culture;
+string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+var scale = double.Parse(Arg("--scale") ?? "30", culture);
+var days = int.Parse(Arg("--days") ?? "365", culture);
+var pageSize = int.Parse(Arg("--page-size") ?? "500", culture);
+var archive = !args.Contains("--no-archive");
+var bindQueue = !args.Contains("--no-queue");
+
+var key = Repository.NewSecret();
+var work = Directory.CreateTempSubdirectory("oa-fetch-bench-").FullName;
+Console.WriteLine($"Fetcher benchmark: scale {scale}, {days} days, page size {pageSize}, archive {(archive ? "on" : "off")}, "
+                  + $"queue {(bindQueue ? "bound" : "none")}, {Environment.ProcessorCount} cores");
+
+await using var rabbit = new RabbitMqServer();
+await using var postgres = new PostgresServer();
+var watch = Stopwatch.StartNew();
+await Task.WhenAll(rabbit.InitializeAsync(), postgres.InitializeAsync());
+var database = await postgres.CreateDatabaseAsync(seedMenu: false);
+Console.WriteLine($"RabbitMQ and PostgreSQL up in {watch.Elapsed.TotalSeconds:F1} s");
+
+// The simulator host, in-process, as its Program.cs builds it.
+watch.Restart();
+await using var simulator = await StartAsync(new Dictionary<string, string?>
+{
+    ["Simulator:ApiKey"] = key,
+    ["Simulator:Live:Enabled"] = "false",
+    ["Simulator:Stream:Scale"] = scale.ToString(culture),
+    ["Simulator:Stream:Days"] = days.ToString(culture),
+}, b => b.AddSimulator(), a => a.MapSimulatorEndpoints(), work);
+var stream = simulator.Services.GetRequiredService<OrderStream>();
+var orders = Enumerable.Range(0, stream.Options.Restaurants).Sum(r => stream.OrdersIssued(r));
+Console.WriteLine($"Simulator: {stream.TotalEvents:N0} events, {orders:N0} orders (planned in {watch.Elapsed.TotalSeconds:F1} s) at {simulator.Urls.First()}");
+
+if (bindQueue)
+{
+    // Where the cleaner's queue would be: the broker has to take every message, not just confirm and drop it.
+    var factory = new ConnectionFactory { Uri = new Uri(rabbit.ConnectionString) };
+    await using var connection = await factory.CreateConnectionAsync();
+    await using var channel = await connection.CreateChannelAsync();
+    const string exchange = "OrderAnalytics.Contracts:OrderEventsReceived";   // MassTransit's publish exchange for the type
+    await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+    await channel.QueueDeclareAsync("fetcher-benchmark-sink", durable: true, exclusive: false, autoDelete: false,
+        arguments: new Dictionary<string, object?> { ["x-max-length"] = 20, ["x-overflow"] = "drop-head" });
+    await channel.QueueBindAsync("fetcher-benchmark-sink", exchange, "");
+}
+
+await using var fetcher = await StartAsync(new Dictionary<string, string?>
+{
+    ["ConnectionStrings:ordersdb"] = database,
+    ["ConnectionStrings:messaging"] = rabbit.ConnectionString,
+    ["Upstream:BaseUrl"] = simulator.Urls.First() + "/analytics",
+    ["Upstream:ApiKey"] = key,
+    ["Fetcher:PageSize"] = pageSize.ToString(culture),
+    ["Fetcher:RequestsPerSecond"] = "0",
+    ["Fetcher:SyncOnStart"] = "false",
+    ["Fetcher:Interval"] = "1.00:00:00",
+    ["Fetcher:ArchiveFolder"] = archive ? Path.Combine(work, "archive") : "",
+}, b => b.AddFetcher(), a => a.MapFetcherEndpoints(), work);
+
+// Warm-up (JIT, connections, the broker's exchange): a few pages, not counted.
+var client = fetcher.Services.GetRequiredService<UpstreamClient>();
+for (long c = 0; c < 5 * pageSize; c += pageSize) await client.GetPageAsync(c, pageSize, CancellationToken.None);
+await fetcher.Services.GetRequiredService<SyncService>().SyncAsync(new SyncRequest(FromCursor: Math.Max(0, stream.LastStreamId - 3 * pageSize)), CancellationToken.None);
+
+// 1. Pure fetch + parse: HTTP, the simulator generating and rendering, PageReader; nothing published.
+{
+    GC.Collect();
+    var sw = Stopwatch.StartNew();
+    long cursor = 0, events = 0, pages = 0, bytes = 0;
+    while (true)
+    {
+        var page = await client.GetPageAsync(cursor, pageSize, CancellationToken.None);
+        if (page.Events.Count == 0) break;
+        pages++;
+        events += page.Events.Count;
+        foreach (var e in page.Events) bytes += e.Json.Length;
+        cursor = page.Events[^1].StreamId;
+        if (page.Events.Count < pageSize) break;
+    }
+    Report("fetch + parse (no publish)", events, pages, bytes, sw.Elapsed);
+}
+
+// 2. The fetcher's sync: fetch → archive → publish (publisher confirms) → checkpoint, no rate limit.
+{
+    GC.Collect();
+    var sw = Stopwatch.StartNew();
+    var result = await fetcher.Services.GetRequiredService<SyncService>().SyncAsync(new SyncRequest(Full: true), CancellationToken.None);
+    var elapsed = sw.Elapsed;
+    if (result.Events != stream.TotalEvents) Console.WriteLine($"  !! synced {result.Events:N0} events, the source has {stream.TotalEvents:N0}");
+    Report("sync (fetch → archive → publish → checkpoint)", result.Events, result.Pages, null, elapsed);
+}
+
+try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+return;
+
+static void Report(string what, long events, long pages, long? bytes, TimeSpan elapsed)
+{
+    var s = elapsed.TotalSeconds;
+    Console.WriteLine($"{what}: {events:N0} events, {pages:N0} pages in {s:F1} s → {events / s:N0} events/s, {pages / s:N1} pages/s"
+                      + (bytes is { } b ? $", {b / s / 1e6:N0} MB/s of event JSON" : ""));
+}
+
+static async Task<WebApplication> StartAsync(Dictionary<string, string?> settings, Action<WebApplicationBuilder> add,
+    Action<WebApplication> map, string contentRoot)
+{
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = contentRoot });
+    builder.Configuration.AddInMemoryCollection(settings);
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+    builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+    builder.AddServiceDefaults();
+    add(builder);
+    var app = builder.Build();
+    app.MapDefaultEndpoints();
+    map(app);
+    await app.StartAsync();
+    return app;
+}

@@ -1,0 +1,103 @@
+using System.ComponentModel;
+using Npgsql;
+
+namespace OrderAnalytics.Analytics.Queries;
+
+/// <summary>
+/// The one definition of the money figures every analytics answer reports, so that daily, weekly and monthly revenue,
+/// the channel, order-type, payment, hour and locality splits all add up to the same totals.
+/// <para>
+/// Scope: orders with a business date (IST, 05:00–04:59), not test orders, matching the filter. Revenue-bearing:
+/// status Success. Cancelled and Complimentary orders are counted beside revenue, never inside it.
+/// </para>
+/// </summary>
+public static class OrderFacts
+{
+    public const string Success = "Success";
+    public const string Cancelled = "Cancelled";
+    public const string Complimentary = "Complimentary";
+
+    /// <summary>The orders a question is about (alias <paramref name="o"/>); parameters go to <paramref name="cmd"/>.</summary>
+    public static string Scope(AnalyticsFilter filter, NpgsqlCommand cmd, string o = "o") =>
+        $"{o}.business_date IS NOT NULL AND {filter.Where(cmd, o)}";
+
+    /// <summary>The revenue-bearing orders among them.</summary>
+    public static string IsRevenue(string o = "o") => $"{o}.order_status = '{Success}'";
+
+    /// <summary>The aggregate columns read by <see cref="Read"/>, in this order (<see cref="MeasureCount"/> of them).</summary>
+    public static string Measures(string o = "o") => $"""
+        count(*) FILTER (WHERE {o}.order_status = '{Success}'),
+        coalesce(sum({o}.total) FILTER (WHERE {o}.order_status = '{Success}'), 0),
+        coalesce(sum({o}.core_total) FILTER (WHERE {o}.order_status = '{Success}'), 0),
+        coalesce(sum({o}.discount_total) FILTER (WHERE {o}.order_status = '{Success}'), 0),
+        coalesce(sum({o}.tax_total) FILTER (WHERE {o}.order_status = '{Success}'), 0),
+        coalesce(sum({o}.packaging_charge + {o}.delivery_charges + {o}.service_charge + {o}.round_off)
+            FILTER (WHERE {o}.order_status = '{Success}'), 0),
+        count(*) FILTER (WHERE {o}.order_status = '{Cancelled}'),
+        coalesce(sum({o}.total) FILTER (WHERE {o}.order_status = '{Cancelled}'), 0),
+        count(*) FILTER (WHERE {o}.order_status = '{Complimentary}'),
+        coalesce(sum({o}.total) FILTER (WHERE {o}.order_status = '{Complimentary}'), 0),
+        count(*) FILTER (WHERE {o}.order_status IS DISTINCT FROM '{Success}' AND {o}.order_status IS DISTINCT FROM '{Cancelled}'
+                          AND {o}.order_status IS DISTINCT FROM '{Complimentary}')
+        """;
+
+    public const int MeasureCount = 11;
+
+    public static RevenueFigures Read(NpgsqlDataReader r, int first) => new(
+        Orders: r.GetInt64(first),
+        Revenue: r.GetDecimal(first + 1),
+        GrossSales: r.GetDecimal(first + 2),
+        Discounts: r.GetDecimal(first + 3),
+        Taxes: r.GetDecimal(first + 4),
+        Charges: r.GetDecimal(first + 5),
+        CancelledOrders: r.GetInt64(first + 6),
+        CancelledValue: r.GetDecimal(first + 7),
+        ComplimentaryOrders: r.GetInt64(first + 8),
+        ComplimentaryValue: r.GetDecimal(first + 9),
+        OtherStatusOrders: r.GetInt64(first + 10));
+}
+
+/// <summary>Money of a set of orders, all from <see cref="OrderFacts"/>. Amounts in rupees.</summary>
+[Description("Money of a set of orders (rupees). Revenue counts orders with status Success only; cancelled and complimentary orders are reported beside it, never inside it. Test orders are excluded.")]
+public sealed record RevenueFigures(
+    [property: Description("Orders with status Success (the revenue-bearing orders).")]
+    long Orders,
+    [property: Description("Σ order total of Success orders: what customers were billed — after discounts, INCLUDING taxes (GST) and packaging/delivery/service charges and round-off. = netSales + taxes + charges.")]
+    decimal Revenue,
+    [property: Description("Σ core_total: item sales including addons, BEFORE discounts, EXCLUDING taxes and charges.")]
+    decimal GrossSales,
+    [property: Description("Σ discount_total of Success orders.")]
+    decimal Discounts,
+    [property: Description("Σ tax_total (GST) of Success orders.")]
+    decimal Taxes,
+    [property: Description("Σ packaging + delivery + service charges + round-off of Success orders.")]
+    decimal Charges,
+    [property: Description("Orders whose latest status is Cancelled (not in revenue).")]
+    long CancelledOrders,
+    [property: Description("Σ order total of the cancelled orders (lost billing, not in revenue).")]
+    decimal CancelledValue,
+    [property: Description("Complimentary orders (free: staff desserts, goodwill); not in revenue.")]
+    long ComplimentaryOrders,
+    [property: Description("Σ order total as billed on complimentary orders (not in revenue).")]
+    decimal ComplimentaryValue,
+    [property: Description("Orders with any other or no status (neither in revenue nor in the counts above).")]
+    long OtherStatusOrders)
+{
+    [global::GraphQL.Ignore]
+    public static RevenueFigures Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    [Description("grossSales − discounts: sales net of discounts, EXCLUDING taxes and charges.")]
+    public decimal NetSales => GrossSales - Discounts;
+
+    [Description("Average order value: revenue / orders (billed, incl. taxes and charges); null without orders.")]
+    public decimal? AverageOrderValue => Orders == 0 ? null : Math.Round(Revenue / Orders, 2);
+
+    [Description("netSales / orders (net of discounts, excl. taxes and charges); null without orders.")]
+    public decimal? AverageNetOrderValue => Orders == 0 ? null : Math.Round(NetSales / Orders, 2);
+
+    public static RevenueFigures operator +(RevenueFigures a, RevenueFigures b) => new(
+        a.Orders + b.Orders, a.Revenue + b.Revenue, a.GrossSales + b.GrossSales, a.Discounts + b.Discounts, a.Taxes + b.Taxes,
+        a.Charges + b.Charges, a.CancelledOrders + b.CancelledOrders, a.CancelledValue + b.CancelledValue,
+        a.ComplimentaryOrders + b.ComplimentaryOrders, a.ComplimentaryValue + b.ComplimentaryValue,
+        a.OtherStatusOrders + b.OtherStatusOrders);
+}

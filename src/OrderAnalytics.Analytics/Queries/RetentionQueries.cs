@@ -1,0 +1,176 @@
+using System.ComponentModel;
+using Npgsql;
+
+namespace OrderAnalytics.Analytics.Queries;
+
+[Description("Customers over the whole range. Customers are identified by pseudonym only (a keyed hash of phone, or name + locality); orders without a customer are counted as anonymous. Only Success orders count.")]
+public sealed record RetentionSummary(
+    [property: Description("Distinct customers with a Success order in scope.")] long Customers,
+    [property: Description("Of them, customers with two or more Success orders in scope.")] long RepeatCustomers,
+    [property: Description("Of them, customers whose first Success order ever (at the restaurant filter, any channel) falls in the range.")] long NewCustomers,
+    [property: Description("Success orders of identified customers.")] long IdentifiedOrders,
+    [property: Description("Success orders without a customer (e.g. POS walk-ins): not in any customer figure.")] long AnonymousOrders)
+{
+    [Description("repeatCustomers / customers, 0..1.")]
+    public double RepeatRate => Customers == 0 ? 0 : Math.Round((double)RepeatCustomers / Customers, 6);
+
+    [Description("identifiedOrders / customers.")]
+    public double OrdersPerCustomer => Customers == 0 ? 0 : Math.Round((double)IdentifiedOrders / Customers, 4);
+
+    [Description("Customers − newCustomers: first ordered before the range.")]
+    public long ReturningCustomers => Customers - NewCustomers;
+}
+
+[Description("New versus returning customers in one period. New: the customer's first Success order ever (at the restaurant filter, any channel) is in this period; returning: it was earlier.")]
+public sealed record RetentionPeriod(
+    [property: Description("First day of the period.")] DateOnly Start,
+    long Customers,
+    long NewCustomers,
+    long ReturningCustomers,
+    [property: Description("Success orders of new customers in the period.")] long NewCustomerOrders,
+    long ReturningCustomerOrders,
+    [property: Description("Revenue (Σ total, incl. taxes) of new customers' orders.")] decimal NewCustomerRevenue,
+    decimal ReturningCustomerRevenue)
+{
+    [Description("returningCustomers / customers, 0..1.")]
+    public double ReturningShare => Customers == 0 ? 0 : Math.Round((double)ReturningCustomers / Customers, 6);
+}
+
+[Description("A monthly cohort: customers whose first Success order ever was in that month, and how many ordered again in each later month.")]
+public sealed record Cohort(
+    [property: Description("The cohort's month (its 1st).")] DateOnly Month,
+    [property: Description("Customers whose first Success order ever (at the restaurant filter) was in this month and who have a Success order in scope (all of them without a channel or order-type filter).")] long Size,
+    [property: Description("Month 0 = the cohort month, 1 = the next month, … up to the range's end.")] IReadOnlyList<CohortMonth> Months);
+
+[Description("Activity of a cohort in one month after its first.")]
+public sealed record CohortMonth(
+    [property: Description("Months since the cohort month (0 = the cohort month).")] int Offset,
+    [property: Description("Cohort customers with a Success order in scope that month.")] long ActiveCustomers,
+    long Orders,
+    [property: Description("Σ total of their Success orders (incl. taxes).")] decimal Revenue,
+    [property: Description("activeCustomers / cohort size, 0..1.")] double Retention);
+
+/// <summary>
+/// Customer retention (Task 5.6): repeat rate, new versus returning per period, monthly cohorts. A customer's first order is
+/// their first Success order ever at the filtered restaurant(s), whatever its channel or order type, so "new" means new to
+/// the business, not to a channel.
+/// </summary>
+public sealed class RetentionQueries(NpgsqlDataSource db)
+{
+    /// <summary>Success orders in scope with their customer's pseudonym and first order date.</summary>
+    private static string Activity(AnalyticsFilter filter, NpgsqlCommand cmd) => $"""
+        activity AS (
+            SELECT c.pseudonym, o.business_date, o.total
+            FROM orders o JOIN customers c ON c.customer_id = o.customer_id
+            WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()}
+        ), firsts AS (
+            SELECT c.pseudonym, min(o.business_date) AS first_date
+            FROM (SELECT DISTINCT pseudonym FROM activity) a
+            JOIN customers c ON c.pseudonym = a.pseudonym
+            JOIN orders o ON o.customer_id = c.customer_id
+            WHERE {OrderFacts.IsRevenue()} AND NOT o.is_test AND o.business_date IS NOT NULL AND {filter.WhereRestaurant(cmd)}
+            GROUP BY c.pseudonym
+        )
+        """;
+
+    public async Task<RetentionSummary> SummaryAsync(AnalyticsFilter filter, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand();
+        var activity = Activity(filter, cmd);
+        var from = filter.From is { } f ? cmd.Param(f) : "'-infinity'::date";
+        cmd.CommandText = $"""
+            WITH {activity}, per_customer AS (
+                SELECT a.pseudonym, count(*) AS orders, min(f.first_date) AS first_date
+                FROM activity a JOIN firsts f USING (pseudonym) GROUP BY a.pseudonym
+            )
+            SELECT count(*), count(*) FILTER (WHERE orders >= 2), count(*) FILTER (WHERE first_date >= {from}),
+                   coalesce(sum(orders), 0)::bigint,
+                   (SELECT count(*) FROM orders o WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()} AND o.customer_id IS NULL)
+            FROM per_customer
+            """;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new RetentionSummary(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+    }
+
+    public async Task<IReadOnlyList<RetentionPeriod>> ByPeriodAsync(Period period, AnalyticsFilter filter, CancellationToken ct)
+    {
+        var unit = Unit(period);
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = $"""
+            WITH {Activity(filter, cmd)}, tagged AS (
+                SELECT date_trunc('{unit}', a.business_date::timestamp)::date AS start, a.pseudonym, a.total,
+                       date_trunc('{unit}', f.first_date::timestamp)::date = date_trunc('{unit}', a.business_date::timestamp)::date AS is_new
+                FROM activity a JOIN firsts f USING (pseudonym)
+            )
+            SELECT start,
+                   count(DISTINCT pseudonym), count(DISTINCT pseudonym) FILTER (WHERE is_new),
+                   count(*) FILTER (WHERE is_new), count(*) FILTER (WHERE NOT is_new),
+                   coalesce(sum(total) FILTER (WHERE is_new), 0), coalesce(sum(total) FILTER (WHERE NOT is_new), 0)
+            FROM tagged GROUP BY start ORDER BY start
+            """;
+        var rows = new List<RetentionPeriod>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            long customers = reader.GetInt64(1), fresh = reader.GetInt64(2);
+            rows.Add(new RetentionPeriod(reader.GetFieldValue<DateOnly>(0), customers, fresh, customers - fresh, reader.GetInt64(3),
+                reader.GetInt64(4), reader.GetDecimal(5), reader.GetDecimal(6)));
+        }
+        return rows;
+    }
+
+    /// <summary>Cohorts of customers whose first order falls in the range, with their activity in scope month by month.</summary>
+    public async Task<IReadOnlyList<Cohort>> MonthlyCohortsAsync(AnalyticsFilter filter, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand();
+        var firstFrom = filter.From is { } f ? $" AND f.first_date >= {cmd.Param(f)}" : "";
+        var firstTo = filter.To is { } t ? $" AND f.first_date <= {cmd.Param(t)}" : "";
+        cmd.CommandText = $"""
+            WITH {Activity(filter, cmd)}, cohort AS (
+                SELECT f.pseudonym, date_trunc('month', f.first_date::timestamp)::date AS month FROM firsts f WHERE true{firstFrom}{firstTo}
+            ), sizes AS (
+                SELECT month, count(*) AS size FROM cohort GROUP BY month
+            ), active AS (
+                SELECT k.month, (extract(year FROM a.business_date) * 12 + extract(month FROM a.business_date)
+                                 - extract(year FROM k.month) * 12 - extract(month FROM k.month))::int AS offset_months,
+                       count(DISTINCT a.pseudonym) AS customers, count(*) AS orders, sum(a.total) AS revenue
+                FROM activity a JOIN cohort k USING (pseudonym)
+                GROUP BY 1, 2
+            )
+            SELECT s.month, s.size, a.offset_months, a.customers, a.orders, a.revenue
+            FROM sizes s LEFT JOIN active a USING (month)
+            ORDER BY s.month, a.offset_months
+            """;
+        var cohorts = new List<Cohort>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        DateOnly? current = null;
+        long size = 0;
+        var months = new List<CohortMonth>();
+        while (await reader.ReadAsync(ct))
+        {
+            var month = reader.GetFieldValue<DateOnly>(0);
+            if (current != month)
+            {
+                if (current is { } done) cohorts.Add(new Cohort(done, size, months));
+                current = month;
+                size = reader.GetInt64(1);
+                months = [];
+            }
+            if (reader.IsDBNull(2)) continue;
+            var active = reader.GetInt64(3);
+            months.Add(new CohortMonth(reader.GetInt32(2), active, reader.GetInt64(4), reader.GetDecimal(5),
+                size == 0 ? 0 : Math.Round((double)active / size, 6)));
+        }
+        if (current is { } last) cohorts.Add(new Cohort(last, size, months));
+        return cohorts;
+    }
+
+    private static string Unit(Period period) => period switch
+    {
+        Period.Day => "day",
+        Period.Week => "week",
+        Period.Month => "month",
+        _ => throw new ArgumentOutOfRangeException(nameof(period)),
+    };
+}

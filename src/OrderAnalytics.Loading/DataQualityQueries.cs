@@ -1,0 +1,86 @@
+using Npgsql;
+
+namespace OrderAnalytics.Loading;
+
+/// <summary>One data check over the loaded tables: its SQL returns the offending rows, so a healthy store returns none.</summary>
+public sealed record DataQualityCheck(string Name, string Description, string Sql);
+
+/// <summary>The result of one check: how many rows offend, and the first few of them ("a|b|c").</summary>
+public sealed record DataQualityFinding(string Check, long Rows, IReadOnlyList<string> Samples);
+
+/// <summary>
+/// Data checks over orders and their children. Shared by the loader's tests and the analytics service: the
+/// foreign keys make some checks redundant today, but the checks stay valid if keys are ever dropped for bulk
+/// loads, and they say what "loaded correctly" means in one place.
+/// </summary>
+public static class DataQualityQueries
+{
+    public static IReadOnlyList<DataQualityCheck> All { get; } =
+    [
+        new("duplicate_orders", "An order stored more than once for its restaurant.", """
+            SELECT restaurant_id, order_id, count(*) FROM orders GROUP BY restaurant_id, order_id HAVING count(*) > 1
+            """),
+        new("orders_without_items", "An order with no item lines that is not flagged no_items.", """
+            SELECT o.restaurant_id, o.order_id FROM orders o
+            WHERE NOT EXISTS (SELECT 1 FROM order_items i WHERE i.restaurant_id = o.restaurant_id AND i.order_id = o.order_id)
+              AND NOT EXISTS (SELECT 1 FROM order_quality_flags f
+                              WHERE f.restaurant_id = o.restaurant_id AND f.order_id = o.order_id AND f.code = 'no_items')
+            """),
+        Orphans("order_items_without_order", "order_items", "orders", "restaurant_id, order_id"),
+        Orphans("addons_without_item", "order_item_addons", "order_items", "restaurant_id, order_id, line_no"),
+        Orphans("taxes_without_order", "order_taxes", "orders", "restaurant_id, order_id"),
+        Orphans("discounts_without_order", "order_discounts", "orders", "restaurant_id, order_id"),
+        Orphans("part_payments_without_order", "order_part_payments", "orders", "restaurant_id, order_id"),
+        Orphans("flags_without_order", "order_quality_flags", "orders", "restaurant_id, order_id"),
+        Orphans("orders_without_restaurant", "orders", "restaurants", "restaurant_id"),
+        Orphans("orders_without_customer", "orders", "customers", "customer_id"),
+        Orphans("customers_without_restaurant", "customers", "restaurants", "restaurant_id"),
+        Orphans("items_with_unknown_menu_item", "order_items", "menu_items", "menu_item_id"),
+        Orphans("addons_with_unknown_addon", "order_item_addons", "addons", "addon_id"),
+        new("money_identity_unflagged",
+            "total differs from core − discount + tax + packaging + delivery + service + round_off by more than ₹1, without a money_identity flag.", """
+            SELECT o.restaurant_id, o.order_id, o.total,
+                   o.core_total - o.discount_total + o.tax_total + o.packaging_charge + o.delivery_charges + o.service_charge + o.round_off AS expected
+            FROM orders o
+            WHERE abs(o.total - (o.core_total - o.discount_total + o.tax_total + o.packaging_charge + o.delivery_charges
+                                 + o.service_charge + o.round_off)) > 1
+              AND NOT EXISTS (SELECT 1 FROM order_quality_flags f
+                              WHERE f.restaurant_id = o.restaurant_id AND f.order_id = o.order_id AND f.code = 'money_identity')
+            """),
+    ];
+
+    /// <summary>Runs every check (or the named ones); one finding per check, zero rows meaning healthy.</summary>
+    public static async Task<IReadOnlyList<DataQualityFinding>> RunAsync(NpgsqlDataSource dataSource, int samples = 5,
+        IEnumerable<string>? only = null, CancellationToken ct = default)
+    {
+        var wanted = only?.ToHashSet(StringComparer.Ordinal);
+        var findings = new List<DataQualityFinding>();
+        foreach (var check in All.Where(c => wanted is null || wanted.Contains(c.Name)))
+        {
+            // count(*) OVER () gives the total beside the first rows, in one scan.
+            await using var cmd = dataSource.CreateCommand($"SELECT count(*) OVER (), q.* FROM ({check.Sql}) q LIMIT {samples + 1}");
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            long rows = 0;
+            var sample = new List<string>();
+            var values = new object[reader.FieldCount];
+            while (await reader.ReadAsync(ct))
+            {
+                reader.GetValues(values);
+                rows = (long)values[0];
+                if (sample.Count < samples) sample.Add(string.Join("|", values.Skip(1).Select(v => v is DBNull ? "" : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+            }
+            findings.Add(new DataQualityFinding(check.Name, rows, sample));
+        }
+        return findings;
+    }
+
+    /// <summary>Rows of <paramref name="child"/> whose non-null reference <paramref name="key"/> matches no <paramref name="parent"/> row.</summary>
+    private static DataQualityCheck Orphans(string name, string child, string parent, string key)
+    {
+        var columns = key.Split(", ");
+        var notNull = string.Join(" AND ", columns.Select(k => $"c.{k} IS NOT NULL"));
+        var match = string.Join(" AND ", columns.Select(k => $"p.{k} = c.{k}"));
+        return new(name, $"{child} rows whose ({key}) has no {parent} row.",
+            $"SELECT {string.Join(", ", columns.Select(k => "c." + k))} FROM {child} c WHERE {notNull} AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE {match})");
+    }
+}

@@ -1,0 +1,43 @@
+namespace OrderAnalytics.Analytics.Tests;
+
+[Collection(AnalyticsCollection.Name)]
+public sealed class AreaQueriesTests(AnalyticsFixture fx)
+{
+    [Fact]
+    public async Task DeliveryAreas_DeliveryOrders_AddUpToDeliveryRevenueWithTheTailAsOther()
+    {
+        var data = await fx.DataAsync("""
+            { all: deliveryAreas(top: 500) { locality customers figures { orders revenue } }
+              top: deliveryAreas(top: 3) { locality figures { orders revenue } } }
+            """);
+        var truth = fx.Stream.Truth().Orders.Values
+            .Where(o => o is { Status: "Success", IsTestOrder: false } && o.OrderType!.StartsWith("Delivery", StringComparison.Ordinal)).ToList();
+
+        var all = data.Items("all").ToList();
+        Assert.Equal(truth.Count, all.Sum(a => a.GetProperty("figures").Long("orders")));
+        Assert.Equal(truth.Sum(o => o.Total), all.Sum(a => a.GetProperty("figures").Dec("revenue")));
+        Assert.True(all.Count(a => !a.Str("locality").StartsWith('(')) >= 5, "delivery customers should spread over several localities");
+        Assert.All(all, a => Assert.True(a.Long("customers") > 0 || a.Str("locality") == "(unknown)"));
+
+        var top = data.Items("top").ToList();
+        Assert.Equal(4, top.Count);
+        Assert.Equal("(other)", top[^1].Str("locality"));
+        Assert.Equal(all.Take(3).Select(a => a.Str("locality")), top.Take(3).Select(a => a.Str("locality")));
+        Assert.Equal(truth.Sum(o => o.Total), top.Sum(a => a.GetProperty("figures").Dec("revenue")));
+    }
+
+    [Fact]
+    public async Task DeliveryAreaHours_PerLocality_AddUpToTheLocalityTotals()
+    {
+        var data = await fx.DataAsync("""
+            { areas: deliveryAreas(top: 10, from: "2025-02-01") { locality figures { orders revenue } }
+              hours: deliveryAreaHours(top: 10, from: "2025-02-01") { locality hour figures { orders revenue } } }
+            """);
+        var fromHours = data.Items("hours").GroupBy(h => h.Str("locality"))
+            .ToDictionary(g => g.Key, g => $"{g.Sum(h => h.GetProperty("figures").Long("orders"))}|{g.Sum(h => h.GetProperty("figures").Dec("revenue")):0.00}");
+        Assert.Equal(data.Items("areas").Count(), fromHours.Count);
+        Assert.All(data.Items("areas"), a => Assert.Equal(
+            $"{a.GetProperty("figures").Long("orders")}|{a.GetProperty("figures").Dec("revenue"):0.00}", fromHours[a.Str("locality")]));
+        Assert.All(data.Items("hours"), h => Assert.InRange(h.Long("hour"), 0, 23));
+    }
+}
