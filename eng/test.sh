@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eng/prereqs.sh
+# Kubernetes manifests and Dockerfiles: rendered, schema-checked and linted (no cluster, no image build).
+eng/validate-deploy.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp)

@@ -18,7 +18,7 @@ using RabbitMQ.Client;
 //   --no-archive  sync without the gzip JSONL page archive (Fetcher:ArchiveFolder empty)
 //   --no-queue    publish with no queue bound (the broker confirms and drops); by default a durable, length-capped
 //                 queue is bound, so the broker stores every message as it would for the cleaner
-// Prints: pure fetch + parse (UpstreamClient, no publish) and the full sync (fetch → archive → publish, confirmed →
+// Prints: the simulator alone (what the source costs on the same cores), pure fetch + parse (UpstreamClient, no publish) and the full sync (fetch → archive → publish, confirmed →
 // checkpoint), each as events/s, pages/s and MB/s.
 var culture = CultureInfo.InvariantCulture;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = culture;
@@ -85,6 +85,20 @@ var client = fetcher.Services.GetRequiredService<UpstreamClient>();
 for (long c = 0; c < 5 * pageSize; c += pageSize) await client.GetPageAsync(c, pageSize, CancellationToken.None);
 await fetcher.Services.GetRequiredService<SyncService>().SyncAsync(new SyncRequest(FromCursor: Math.Max(0, stream.LastStreamId - 3 * pageSize)), CancellationToken.None);
 
+// 0. For scale: the simulator alone, generating and rendering the same pages in-process (no HTTP, no parse).
+{
+    var sw = Stopwatch.StartNew();
+    long cursor = 0, events = 0, pages = 0, bytes = 0;
+    while (stream.GetPage(cursor, pageSize) is { Count: > 0 } page)
+    {
+        pages++;
+        events += page.Count;
+        bytes += SimulatorEndpoints.Render(page, stream.TotalEvents).Length;
+        cursor = page[^1].StreamId;
+    }
+    Report("simulator only (generate + render, in-process)", events, pages, bytes, sw.Elapsed);
+}
+
 // 1. Pure fetch + parse: HTTP, the simulator generating and rendering, PageReader; nothing published.
 {
     GC.Collect();
@@ -113,6 +127,8 @@ await fetcher.Services.GetRequiredService<SyncService>().SyncAsync(new SyncReque
     Report("sync (fetch → archive → publish → checkpoint)", result.Events, result.Pages, null, elapsed);
 }
 
+await fetcher.StopAsync();
+await simulator.StopAsync();
 try { Directory.Delete(work, recursive: true); } catch (IOException) { }
 return;
 

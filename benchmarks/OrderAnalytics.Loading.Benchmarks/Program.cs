@@ -21,6 +21,11 @@ try
 {
     await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("bench"));
     await CopyBaseline.CreateTablesAsync(dataSource);
+    if (Environment.GetEnvironmentVariable("OA_EXP") is { Length: > 0 } exp)
+    {
+        await using var e = dataSource.CreateCommand(exp);
+        await e.ExecuteNonQueryAsync();
+    }
 
     var setup = Stopwatch.StartNew();
     var stream = new OrderStream(new SimulationOptions { Scale = scale, IncludeStatusEvents = false });
@@ -31,7 +36,8 @@ try
     var key = "benchmark-pseudonym-key-32-bytes"u8.ToArray();
     var writers = Enumerable.Range(0, writerCount).Select(_ => new OrderBatchWriter(dataSource, cache, key)).ToArray();
     var baseline = new CopyBaseline(dataSource);
-    TimeSpan loaderTime = default, copyTime = default, cleanTime = default;
+    var cpu = await CpuMeter.ForServerAsync(dataSource);
+    TimeSpan loaderTime = default, copyTime = default, cleanTime = default, loaderCpu = default, copyCpu = default, loaderClient = default, loaderGc = default;
     long events = 0, copied = 0;
 
     var clean = Stopwatch.StartNew();
@@ -40,8 +46,15 @@ try
         cleanTime += clean.Elapsed;
         events += chunk.Count;
 
+        // The cleaning's garbage (and its finalizers) must not be billed to the timed loads.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         var batches = chunk.Chunk(batchSize).ToArray();
         var next = -1;
+        var cpuBefore = cpu.Now();
+        var clientBefore = cpu.Client();
+        var gcBefore = GC.GetTotalPauseDuration();
         var sw = Stopwatch.StartNew();
         await Task.WhenAll(writers.Select(w => Task.Run(async () =>
         {
@@ -49,13 +62,18 @@ try
                 await w.WriteAsync(batches[i], replay: false, CancellationToken.None);
         })));
         loaderTime += sw.Elapsed;
+        loaderCpu += cpu.Now() - cpuBefore;
+        loaderClient += cpu.Client() - clientBefore;
+        loaderGc += GC.GetTotalPauseDuration() - gcBefore;
 
         var ids = await baseline.ReadIdsAsync();
         var finals = chunk.Select(e => e.Order).OfType<OrderData>()
             .Where(o => finalVersion[new OrderKey(o.RestaurantRef, o.OrderId)] == o.StreamId).ToList();
+        cpuBefore = cpu.Now();
         sw.Restart();
         await baseline.CopyAsync(finals, ids);
         copyTime += sw.Elapsed;
+        copyCpu += cpu.Now() - cpuBefore;
         copied += finals.Count;
 
         Console.WriteLine($"  {events:N0} events: loader {loaderTime.TotalSeconds:F1} s, COPY {copyTime.TotalSeconds:F1} s");
@@ -71,7 +89,11 @@ try
     Console.WriteLine($"loader:   {loaded:N0} orders ({items:N0} items) from {events:N0} events in {loaderTime.TotalSeconds:F1} s " +
                       $"= {loaderRate:N0} orders/s, {events / loaderTime.TotalSeconds:N0} events/s ({writerCount} writers, batches of {batchSize})");
     Console.WriteLine($"COPY:     {copyOrders:N0} orders ({copyItems:N0} items) in {copyTime.TotalSeconds:F1} s = {copyRate:N0} orders/s (one connection)");
-    Console.WriteLine($"ratio:    loader / COPY = {loaderRate / copyRate:F2}");
+    Console.WriteLine($"ratio:    loader / COPY = {loaderRate / copyRate:F2} (wall clock)");
+    Console.WriteLine($"CPU:      loader {loaderCpu.TotalSeconds:F1} s = {loaded / loaderCpu.TotalSeconds:N0} orders per CPU-second, " +
+                      $"COPY {copyCpu.TotalSeconds:F1} s = {copyOrders / copyCpu.TotalSeconds:N0}; ratio {copyCpu / loaderCpu:F2} " +
+                      "(client + PostgreSQL processes; robust to other load on the machine)");
+    Console.WriteLine($"          loader client share {loaderClient.TotalSeconds:F1} s, GC pauses {loaderGc.TotalSeconds:F1} s");
     Console.WriteLine($"memory:   peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MiB");
 
     async Task<long> ScalarAsync(string sql)

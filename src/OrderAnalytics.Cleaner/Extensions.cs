@@ -21,7 +21,7 @@ public static class Extensions
         builder.AddMessageBus(bus =>
         {
             bus.AddConsumer<OrderEventsReceivedConsumer, OrderEventsReceivedConsumerDefinition>();
-            bus.AddConsumer<ReprocessOrderEventsConsumer>();
+            bus.AddConsumer<ReprocessOrderEventsConsumer, ReprocessOrderEventsConsumerDefinition>();
         });
         return builder;
     }

@@ -1,5 +1,6 @@
 using MassTransit;
 using OrderAnalytics.Contracts;
+using OrderAnalytics.Messaging;
 
 namespace OrderAnalytics.Cleaner;
 
@@ -15,5 +16,9 @@ public sealed class OrderEventsReceivedConsumer(EventCleaning cleaning) : IConsu
 
 public sealed class OrderEventsReceivedConsumerDefinition : ConsumerDefinition<OrderEventsReceivedConsumer>
 {
-    public OrderEventsReceivedConsumerDefinition() => ConcurrentMessageLimit = Math.Max(2, Environment.ProcessorCount);
+    public OrderEventsReceivedConsumerDefinition()
+    {
+        EndpointName = Queues.OrderEventsReceived;
+        ConcurrentMessageLimit = Math.Max(2, Environment.ProcessorCount);
+    }
 }

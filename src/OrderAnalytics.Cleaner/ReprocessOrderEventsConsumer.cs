@@ -1,6 +1,7 @@
 using MassTransit;
 using Npgsql;
 using OrderAnalytics.Contracts;
+using OrderAnalytics.Messaging;
 
 namespace OrderAnalytics.Cleaner;
 
@@ -49,5 +50,14 @@ public sealed class ReprocessOrderEventsConsumer(NpgsqlDataSource db, MatcherPro
         await context.Publish(new OrderEventsReceived(NewId.NextGuid(), batch.ToList()), context.CancellationToken);
         batch.Clear();
         return count;
+    }
+}
+
+public sealed class ReprocessOrderEventsConsumerDefinition : ConsumerDefinition<ReprocessOrderEventsConsumer>
+{
+    public ReprocessOrderEventsConsumerDefinition()
+    {
+        EndpointName = Queues.ReprocessOrderEvents;
+        ConcurrentMessageLimit = 1;   // one replay at a time; each streams the whole landing table
     }
 }

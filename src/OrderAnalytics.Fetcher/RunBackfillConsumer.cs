@@ -4,11 +4,12 @@ using OrderAnalytics.Contracts;
 namespace OrderAnalytics.Fetcher;
 
 /// <summary>Lets any service (e.g. the analytics admin mutation) ask for a sync over the bus.</summary>
-public sealed class RunBackfillConsumer(SyncService sync) : IConsumer<RunBackfill>
+public sealed class RunBackfillConsumer(SyncService sync, ILogger<RunBackfillConsumer> logger) : IConsumer<RunBackfill>
 {
     public Task Consume(ConsumeContext<RunBackfill> context)
     {
-        sync.Request(new SyncRequest(context.Message.Full, context.Message.FromCursor));
+        if (!sync.Request(new SyncRequest(context.Message.Full, context.Message.FromCursor)))
+            logger.LogWarning("RunBackfill {RequestId} dropped: too many syncs are already waiting", context.Message.RequestId);
         return Task.CompletedTask;
     }
 }

@@ -63,7 +63,8 @@ public sealed class SyncService(
             {
                 wait.CancelAfter(_options.Interval);
                 try { request = await _requests.Reader.ReadAsync(wait.Token); }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }   // the host is stopping
+                catch (OperationCanceledException)
                 {
                     if (_keyRefused) continue;   // a person must fix the key; an explicit request tries again
                     request = new SyncRequest();

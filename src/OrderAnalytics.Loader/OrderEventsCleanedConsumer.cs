@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using MassTransit;
 using OrderAnalytics.Contracts;
 using OrderAnalytics.Loading;
+using OrderAnalytics.Messaging;
 
 namespace OrderAnalytics.Loader;
 
@@ -30,5 +31,9 @@ public sealed class OrderEventsCleanedConsumer(OrderBatchWriter writer, ILogger<
 
 public sealed class OrderEventsCleanedConsumerDefinition : ConsumerDefinition<OrderEventsCleanedConsumer>
 {
-    public OrderEventsCleanedConsumerDefinition() => ConcurrentMessageLimit = 2;
+    public OrderEventsCleanedConsumerDefinition()
+    {
+        EndpointName = Queues.OrderEventsCleaned;
+        ConcurrentMessageLimit = 2;
+    }
 }

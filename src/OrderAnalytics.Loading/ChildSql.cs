@@ -80,9 +80,23 @@ internal static class ChildSql
         .Column("code", NpgsqlDbType.Text, x => x.Value.Code)
         .Column("detail", NpgsqlDbType.Text, x => x.Value.Detail);
 
-    /// <summary>Addons before their items: the foreign key would otherwise cascade row by row.</summary>
-    private static readonly string[] ChildTables =
-        ["order_item_addons", "order_items", "order_taxes", "order_discounts", "order_part_payments", "order_quality_flags"];
+    /// <summary>Addons go with their items (ON DELETE CASCADE), so only replaced items cost a cascade.</summary>
+    private static readonly string[] DeletedTables = ["order_items", "order_taxes", "order_discounts", "order_part_payments", "order_quality_flags"];
+
+    /// <summary>
+    /// One statement deleting the old children of every order the upsert wrote. It must be its own statement after the
+    /// upsert: a statement sees the rows committed before it started, and the upsert may have waited for a concurrent
+    /// batch that committed this order with children of its own.
+    /// </summary>
+    private static readonly string Delete = $"""
+        WITH written AS MATERIALIZED (
+            SELECT u.restaurant_id, u.order_id FROM unnest($1::bigint[], $2::text[]) AS u(restaurant_id, order_id)
+            WHERE {OrderSql.WrittenByThisTransaction})
+        {string.Join("\n", DeletedTables.Select((t, i) => $"""
+            , d{i} AS (DELETE FROM {t} x USING written w WHERE x.restaurant_id = w.restaurant_id AND x.order_id = w.order_id)
+            """))}
+        SELECT count(*) FROM written
+        """;
 
     /// <summary>Adds the deletes and inserts; they must follow the orders upsert in the same batch.</summary>
     /// <param name="orders">The events given to the upsert (one per order).</param>
@@ -90,19 +104,10 @@ internal static class ChildSql
         IReadOnlyDictionary<(string Name, string Variant), long> menu, IReadOnlyDictionary<(string Name, string Group), long> addonIds)
     {
         var rows = orders.Select(w => (R: restaurantIds[w.Order!.RestaurantRef], O: w.Order!)).ToList();
-        var restaurants = rows.Select(x => x.R).ToArray();
-        var orderIds = rows.Select(x => x.O.OrderId).ToArray();
-        foreach (var table in ChildTables)
-        {
-            var delete = new NpgsqlBatchCommand($"""
-                DELETE FROM {table} x USING unnest($1::bigint[], $2::text[]) AS u(restaurant_id, order_id)
-                WHERE x.restaurant_id = u.restaurant_id AND x.order_id = u.order_id AND {OrderSql.WrittenByThisTransaction}
-                """);
-            delete.Parameters.Add(new() { Value = restaurants });
-            delete.Parameters.Add(new() { Value = orderIds });
-            batch.BatchCommands.Add(delete);
-        }
-
+        var delete = new NpgsqlBatchCommand(Delete);
+        delete.Parameters.Add(new() { Value = rows.Select(x => x.R).ToArray() });
+        delete.Parameters.Add(new() { Value = rows.Select(x => x.O.OrderId).ToArray() });
+        batch.BatchCommands.Add(delete);
         AddInsert(batch, "order_items", Items,
             rows.SelectMany(x => x.O.Items.Select(i => new Item(x.R, x.O, i, MenuItemId(menu, i.Match)))).ToList());
         AddInsert(batch, "order_item_addons", Addons, rows.SelectMany(x => x.O.Items.SelectMany(i => i.Addons.Select((a, n) =>

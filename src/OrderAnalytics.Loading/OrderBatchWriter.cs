@@ -52,9 +52,17 @@ public sealed class OrderBatchWriter(NpgsqlDataSource dataSource, ReferenceCache
         // implicit transaction: a failing statement rolls back all of them.
         await using var write = new NpgsqlBatch(connection);
         RawEventSql.AddUpsert(write, batch.Events, now);
-        var upsert = batch.Orders.Count > 0 ? OrderSql.AddUpsert(write, batch.Orders, restaurantIds, replay, now) : null;
-        if (upsert is not null) ChildSql.AddReplace(write, batch.Orders, restaurantIds, menu, addonIds);
+        NpgsqlBatchCommand? upsert = null;
+        if (batch.Orders.Count > 0)
+        {
+            upsert = OrderSql.AddUpsert(write, batch.Orders, restaurantIds, replay, now);
+            ChildSql.AddReplace(write, batch.Orders, restaurantIds, menu, addonIds);
+        }
         StatusSql.AddInsert(write, batch.Statuses, restaurantIds);
+        // Prepared once per physical connection (Npgsql keeps them across pool returns): the server skips parsing
+        // and planning these long statements for every batch.
+        await write.PrepareAsync(ct);
+
         await write.ExecuteNonQueryAsync(ct);
 
         var written = upsert?.RecordsAffected ?? 0;

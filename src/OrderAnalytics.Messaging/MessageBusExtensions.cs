@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
+using OrderAnalytics.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -39,6 +40,13 @@ public static class MessageBusExtensions
                     host.Heartbeat(TimeSpan.FromSeconds(10));
                 });
                 rabbit.PrefetchCount = options.PrefetchCount;
+                // RabbitMQ confirms and then drops a message published to an exchange with no queue bound. Declaring the
+                // consumers' queues from the publishing side too means a publisher that starts first loses nothing.
+                // The queue is bound straight to the message type's exchange; RabbitMQ delivers one copy per queue even
+                // when the consumer's own exchange-to-exchange binding also matches.
+                rabbit.Publish<OrderEventsReceived>(p => p.BindQueue(ExchangeOf<OrderEventsReceived>(), Queues.OrderEventsReceived));
+                rabbit.Publish<OrderEventsCleaned>(p => p.BindQueue(ExchangeOf<OrderEventsCleaned>(), Queues.OrderEventsCleaned));
+                rabbit.Publish<ReprocessOrderEvents>(p => p.BindQueue(ExchangeOf<ReprocessOrderEvents>(), Queues.ReprocessOrderEvents));
                 rabbit.UseMessageRetry(retry =>
                 {
                     retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30),
@@ -52,6 +60,17 @@ public static class MessageBusExtensions
         });
         return builder;
     }
+
+    /// <summary>MassTransit's default exchange name of a message type ("Namespace:TypeName").</summary>
+    private static string ExchangeOf<T>() => $"{typeof(T).Namespace}:{typeof(T).Name}";
+}
+
+/// <summary>The durable work queues; consumer definitions use the same names.</summary>
+public static class Queues
+{
+    public const string OrderEventsReceived = "order-events-received";    // cleaner
+    public const string OrderEventsCleaned = "order-events-cleaned";      // loader
+    public const string ReprocessOrderEvents = "reprocess-order-events";  // cleaner
 }
 
 public sealed class MessagingOptions

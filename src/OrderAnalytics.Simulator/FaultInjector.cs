@@ -1,10 +1,15 @@
+using Microsoft.Extensions.Options;
+
 namespace OrderAnalytics.Simulator;
 
 /// <summary>What to do to one request of the orders endpoint.</summary>
 public readonly record struct FaultDecision(int DelayMilliseconds, bool RateLimit, int RetryAfterSeconds, bool ServerError, bool Truncate);
 
-/// <summary>Counts of what the orders endpoint served since the faults were last set, for tests and benchmarks.</summary>
-public sealed record FaultStats(long Requests, long Delayed, long RateLimited, long ServerErrors, long Truncated);
+/// <summary>
+/// Counts of what the orders endpoint answered since the faults were last set, for tests and benchmarks:
+/// requests with a valid key (and the faults among them), and requests refused for their key (401).
+/// </summary>
+public sealed record FaultStats(long Requests, long Delayed, long RateLimited, long ServerErrors, long Truncated, long Refused);
 
 /// <summary>
 /// The simulator's fault knobs, seeded from Simulator:Faults and changed at run time by PUT /simulator/faults.
@@ -14,9 +19,9 @@ public sealed class FaultInjector
 {
     private readonly Lock _gate = new();
     private FaultOptions _faults;
-    private long _requests, _delayed, _rateLimited, _serverErrors, _truncated;
+    private long _requests, _delayed, _rateLimited, _serverErrors, _truncated, _refused;
 
-    public FaultInjector(Microsoft.Extensions.Options.IOptions<SimulatorOptions> options) => _faults = Copy(options.Value.Faults);
+    public FaultInjector(IOptions<SimulatorOptions> options) => _faults = Copy(options.Value.Faults);
 
     public FaultOptions Current { get { lock (_gate) return Copy(_faults); } }
 
@@ -26,11 +31,14 @@ public sealed class FaultInjector
         lock (_gate)
         {
             _faults = Copy(faults);
-            _requests = _delayed = _rateLimited = _serverErrors = _truncated = 0;
+            _requests = _delayed = _rateLimited = _serverErrors = _truncated = _refused = 0;
         }
     }
 
-    public FaultStats Stats { get { lock (_gate) return new(_requests, _delayed, _rateLimited, _serverErrors, _truncated); } }
+    public FaultStats Stats { get { lock (_gate) return new(_requests, _delayed, _rateLimited, _serverErrors, _truncated, _refused); } }
+
+    /// <summary>Counts a request of the orders endpoint refused for its key.</summary>
+    public void Refused() { lock (_gate) _refused++; }
 
     /// <summary>Decides the faults of the next request; at most one of 429, 503 and truncation applies, in that order.</summary>
     public FaultDecision Next()

@@ -32,7 +32,11 @@ public static class SimulatorEndpoints
     private static async Task<IResult> GetOrders(HttpContext http, UpstreamFeed feed, FaultInjector faults,
         IOptionsMonitor<SimulatorOptions> options, string? limit, string? cursor)
     {
-        if (Authorized(http, options.CurrentValue) is { } denied) return denied;
+        if (Authorized(http, options.CurrentValue) is { } denied)
+        {
+            faults.Refused();
+            return denied;
+        }
 
         var fault = faults.Next();
         if (fault.DelayMilliseconds > 0) await Task.Delay(fault.DelayMilliseconds, http.RequestAborted);

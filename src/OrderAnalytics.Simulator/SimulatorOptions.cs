@@ -21,6 +21,12 @@ public sealed class LiveOptions
     public double ClockSpeed { get; set; } = 60;
     /// <summary>Volume multiplier of live orders (the backfill's scale when 0).</summary>
     public double Scale { get; set; }
+    /// <summary>Attempts per relayed event before it is left to the backfill API (0 = retry for ever).</summary>
+    public int MaxDeliveryAttempts { get; set; } = 10;
+    /// <summary>Relays waiting while the receiver is down; beyond this the oldest waiting relays are dropped.</summary>
+    public int MaxPendingDeliveries { get; set; } = 100_000;
+    /// <summary>Scales the retry delays (1 s, 2 s, … up to 30 s); tests make it small.</summary>
+    public double RetryDelayFactor { get; set; } = 1;
 }
 
 /// <summary>Faults to exercise clients: each applies to the orders endpoint only.</summary>

@@ -125,7 +125,7 @@ public sealed class SimulatorEndpointsTests(ITestOutputHelper output) : IAsyncLi
         var (status, _, response) = await GetAsync("/analytics/orders/?limit=1", _key);
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Equal(TimeSpan.FromSeconds(7), response.Headers.RetryAfter?.Delta);
-        Assert.Equal(new FaultStats(2, 0, 1, 0, 0), await _sim.GetStatsAsync(_key));
+        Assert.Equal(new FaultStats(2, 0, 1, 0, 0, 0), await _sim.GetStatsAsync(_key));
     }
 
     [Fact]

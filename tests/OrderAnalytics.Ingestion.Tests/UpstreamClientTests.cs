@@ -74,7 +74,7 @@ public sealed class UpstreamClientTests(ITestOutputHelper output) : IAsyncLifeti
         watch.Restart();
         await client.GetPageAsync(10, 10, CancellationToken.None);         // request 2: 429, request 3: served
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(5));
-        Assert.Equal(new FaultStats(3, 0, 1, 0, 0), await _sim.GetStatsAsync(_key));
+        Assert.Equal(new FaultStats(3, 0, 1, 0, 0, 0), await _sim.GetStatsAsync(_key));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class UpstreamClientTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Contains("401", ex.Message);
         Assert.Contains("Upstream:ApiKey", ex.Message);
         Assert.DoesNotContain(wrong, ex.Message);
-        Assert.Equal(0, (await _sim.GetStatsAsync(_key)).Requests);   // refused before any page work: nothing was served
+        Assert.Equal(new FaultStats(0, 0, 0, 0, 0, Refused: 1), await _sim.GetStatsAsync(_key));   // one request, no retry
     }
 
     [Fact]

@@ -74,23 +74,27 @@ public sealed class ItemQueries(NpgsqlDataSource db)
         var key = level == ItemLevel.Variant ? "m.menu_item_id, m.name, m.type, m.variant" : "m.name, m.type";
         var order = metric == ItemMetric.Quantity ? "quantity DESC, net DESC" : "net DESC, quantity DESC";
         var outerOrder = metric == ItemMetric.Quantity ? "r.quantity DESC, r.net DESC" : "r.net DESC, r.quantity DESC";
+        // One pass over the lines, grouped by the menu item they count for (NULL = not mapped); the small result is then
+        // ranked at item or variant level, and its grand totals give the shares.
         cmd.CommandText = $"""
-            WITH lines AS (
-                SELECT {EffectiveMenuItem} AS menu_item_id, i.quantity, i.total_price, i.discount_amount
+            WITH per_item AS (
+                SELECT {EffectiveMenuItem} AS menu_item_id, sum(i.quantity) AS quantity, count(*) AS lines,
+                       sum(i.total_price) AS gross, sum(i.discount_amount) AS discounts
                 {LinesInScope}
                 WHERE {scope}
+                GROUP BY 1
             ), totals AS (
-                SELECT coalesce(sum(quantity), 0) AS quantity, coalesce(sum(total_price - discount_amount), 0) AS net FROM lines
+                SELECT coalesce(sum(quantity), 0) AS quantity, coalesce(sum(gross - discounts), 0) AS net FROM per_item
             ), ranked AS (
-                SELECT {key}, sum(l.quantity) AS quantity, count(*) AS lines, sum(l.total_price) AS gross,
-                       sum(l.discount_amount) AS discounts, sum(l.total_price - l.discount_amount) AS net
-                FROM lines l JOIN menu_items m ON m.menu_item_id = l.menu_item_id
+                SELECT {key}, sum(p.quantity) AS quantity, sum(p.lines) AS lines, sum(p.gross) AS gross,
+                       sum(p.discounts) AS discounts, sum(p.gross - p.discounts) AS net
+                FROM per_item p JOIN menu_items m ON m.menu_item_id = p.menu_item_id
                 GROUP BY {key}
                 ORDER BY {order}, m.name{(level == ItemLevel.Variant ? ", m.variant" : "")}
                 LIMIT {cmd.Param(Math.Clamp(limit, 1, MaxLimit))}
             )
             SELECT {(level == ItemLevel.Variant ? "r.menu_item_id" : "NULL::bigint")}, r.name, r.type,
-                   {(level == ItemLevel.Variant ? "r.variant" : "NULL::text")}, r.quantity, r.lines, r.gross, r.discounts, r.net,
+                   {(level == ItemLevel.Variant ? "r.variant" : "NULL::text")}, r.quantity, r.lines::bigint, r.gross, r.discounts, r.net,
                    t.quantity, t.net
             FROM ranked r CROSS JOIN totals t
             ORDER BY {outerOrder}, r.name{(level == ItemLevel.Variant ? ", r.variant" : "")}

@@ -35,6 +35,7 @@ public static class Hosts
     public static Task<TestApp> StartFetcherAsync(IngestionInfrastructure infra, TestApp simulator, string apiKey, string source,
         ITestOutputHelper? output = null, IDictionary<string, string?>? extra = null)
     {
+        var archive = Path.Combine(Path.GetTempPath(), "oa-test-archive-" + Guid.NewGuid().ToString("N")[..8]);
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:ordersdb"] = infra.Database,
@@ -47,10 +48,10 @@ public static class Hosts
             ["Fetcher:Interval"] = "01:00:00",
             ["Fetcher:InitialBackoff"] = "00:00:00.020",
             ["Fetcher:MaxBackoff"] = "00:00:00.200",
-            ["Fetcher:ArchiveFolder"] = Path.Combine(Path.GetTempPath(), "oa-test-archive-" + Guid.NewGuid().ToString("N")[..8]),
+            ["Fetcher:ArchiveFolder"] = archive,
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
-        return TestApp.StartAsync(settings, b => b.AddFetcher(), a => a.MapFetcherEndpoints(), output);
+        return TestApp.StartAsync(settings, b => b.AddFetcher(), a => a.MapFetcherEndpoints(), output, ownedFolder: archive);
     }
 
     public static Task<TestApp> StartWebhookAsync(string connectionString, IDictionary<string, string?> webhook, ITestOutputHelper? output = null)

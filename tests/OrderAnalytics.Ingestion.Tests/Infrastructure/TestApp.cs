@@ -13,23 +13,24 @@ namespace OrderAnalytics.Ingestion.Tests.Infrastructure;
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
-    private readonly string _contentRoot;
+    private readonly string[] _folders;
 
-    private TestApp(WebApplication app, string contentRoot)
+    private TestApp(WebApplication app, string[] folders)
     {
         App = app;
-        _contentRoot = contentRoot;
-        BaseAddress = new Uri(app.Urls.First());
-        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        _folders = folders;
+        Client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public WebApplication App { get; }
-    public Uri BaseAddress { get; }
+
+    /// <summary>Where the started app listens (the port Kestrel picked).</summary>
+    public Uri BaseAddress => Client.BaseAddress!;
     public HttpClient Client { get; }
     public IServiceProvider Services => App.Services;
 
     public static async Task<TestApp> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder> add,
-        Action<WebApplication> map, ITestOutputHelper? output = null, LogLevel level = LogLevel.Warning)
+        Action<WebApplication> map, ITestOutputHelper? output = null, LogLevel level = LogLevel.Warning, string? ownedFolder = null)
     {
         // An empty content root: no appsettings.json of whichever project happened to be copied next to the tests.
         var contentRoot = Directory.CreateTempSubdirectory("oa-test-app-").FullName;
@@ -48,8 +49,18 @@ public sealed class TestApp : IAsyncDisposable
         var app = builder.Build();
         app.MapDefaultEndpoints();
         map(app);
-        await app.StartAsync();
-        return new TestApp(app, contentRoot);
+        var started = new TestApp(app, ownedFolder is null ? [contentRoot] : [contentRoot, ownedFolder]);
+        try
+        {
+            await app.StartAsync();
+            started.Client.BaseAddress = new Uri(app.Urls.First());
+        }
+        catch
+        {
+            await started.DisposeAsync();
+            throw;
+        }
+        return started;
     }
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
@@ -60,7 +71,10 @@ public sealed class TestApp : IAsyncDisposable
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         try { await App.StopAsync(stop.Token); } catch (OperationCanceledException) { }
         await App.DisposeAsync();
-        try { Directory.Delete(_contentRoot, recursive: true); } catch (IOException) { }
+        foreach (var folder in _folders)
+        {
+            try { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
     }
 }
 

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Npgsql;
+using OrderAnalytics.Testing;
+
+// Usage: dotnet run -c Release --project benchmarks/OrderAnalytics.EndToEnd.Benchmarks -- [scale=30] [days=365]
+// Starts the whole system (executables mode), lets the fetcher backfill the simulated stream through
+// RabbitMQ → cleaner → loader → PostgreSQL, and prints orders/s, a plain binary COPY of the same rows, and peak RSS.
+var scale = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 30;
+var days = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 365;
+var dataDir = Path.Combine(Path.GetTempPath(), "oa-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+
+var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.OrderAnalytics_AppHost>(
+[
+    "--Infrastructure:Mode=executables", $"--Infrastructure:DataDir={dataDir}",
+    $"--Infrastructure:PostgresPort={Repository.FreePort()}", $"--Infrastructure:RabbitMqPort={Repository.FreePort()}",
+    $"--Infrastructure:EpmdPort={Repository.FreePort()}",
+    "--Ports:Analytics=0", "--Ports:Webhook=0", "--Ports:Simulator=0", "--Ports:Fetcher=0",
+    $"--Simulator:Stream:Scale={scale.ToString(CultureInfo.InvariantCulture)}", $"--Simulator:Stream:Days={days}",
+    "--Simulator:Stream:IncludeStatusEvents=false", "--Simulator:Live:Enabled=false",
+    "--Logging:LogLevel:Default=Warning",
+]);
+await using var app = await builder.BuildAsync();
+Console.WriteLine($"Starting the system (scale {scale}, {days} days, status events off)…");
+await app.StartAsync();
+foreach (var service in new[] { "fetcher", "cleaner", "loader" })
+    await app.ResourceNotifications.WaitForResourceHealthyAsync(service);
+
+var connectionString = await app.GetConnectionStringAsync("ordersdb") ?? throw new InvalidOperationException("no ordersdb");
+await using var db = NpgsqlDataSource.Create(connectionString);
+
+using var simulator = app.CreateHttpClient("simulator", "http");
+// The expected event count comes from the stream itself (the fetcher's target), polled until the loader has it all.
+long expected = 0;
+var watch = Stopwatch.StartNew();
+while (true)
+{
+    await Task.Delay(2000);
+    var (events, orders) = await CountsAsync(db);
+    if (expected == 0) expected = await SourceTotalAsync(db);
+    Console.Write($"\r  {events:N0} events landed, {orders:N0} orders, {watch.Elapsed:mm\\:ss}   ");
+    if (expected > 0 && events >= expected) break;
+    if (watch.Elapsed > TimeSpan.FromMinutes(60)) { Console.WriteLine("\nGave up after 60 minutes."); break; }
+}
+Console.WriteLine();
+
+await using (var cmd = db.CreateCommand("""
+    SELECT count(*), extract(epoch FROM max(processed_at) - min(received_at)) FROM raw_events
+    """))
+await using (var reader = await cmd.ExecuteReaderAsync())
+{
+    await reader.ReadAsync();
+    var events = reader.GetInt64(0);
+    var seconds = reader.GetDouble(1);
+    var orders = (await CountsAsync(db)).Orders;
+    var copy = await CopyBaseline.MeasureAsync(db);
+    Console.WriteLine($"Events through the pipeline : {events:N0} in {seconds:F1} s = {events / seconds:N0} events/s");
+    Console.WriteLine($"Orders loaded               : {orders:N0} = {orders / seconds:N0} orders/s (first receipt → last commit)");
+    Console.WriteLine($"Plain binary COPY, same rows: {copy.Orders:N0} orders in {copy.Seconds:F1} s = {copy.Orders / copy.Seconds:N0} orders/s");
+    Console.WriteLine($"Pipeline / COPY             : {orders / seconds / (copy.Orders / copy.Seconds):F2}");
+}
+
+Console.WriteLine("Peak resident memory (VmHWM) per service:");
+foreach (var (name, mb) in PeakMemory.OfServices(["Fetcher", "Cleaner", "Loader", "WebhookReceiver", "Analytics", "Simulator"]))
+    Console.WriteLine($"  {name,-16} {mb,6:N0} MB");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB");
+
+await app.StopAsync();
+try { Directory.Delete(dataDir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+
+static async Task<(long Events, long Orders)> CountsAsync(NpgsqlDataSource db)
+{
+    await using var cmd = db.CreateCommand("SELECT (SELECT count(*) FROM raw_events), (SELECT count(*) FROM orders)");
+    await using var reader = await cmd.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    return (reader.GetInt64(0), reader.GetInt64(1));
+}
+
+// The fetcher's checkpoint reaches the last stream id once it has read everything; ids run 1..N without gaps.
+static async Task<long> SourceTotalAsync(NpgsqlDataSource db)
+{
+    await using var cmd = db.CreateCommand("SELECT coalesce(max(cursor), 0) FROM fetch_checkpoints WHERE updated_at < now() - interval '3 seconds'");
+    var cursor = (long)(await cmd.ExecuteScalarAsync())!;
+    await using var status = db.CreateCommand("SELECT count(*) FROM raw_events WHERE stream_id > $1");
+    status.Parameters.Add(new() { Value = cursor });
+    // Only trust the cursor once nothing beyond it is arriving (the sync finished).
+    return cursor > 0 && (long)(await status.ExecuteScalarAsync())! == 0 ? cursor : 0;
+}
