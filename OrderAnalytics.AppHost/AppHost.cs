@@ -27,6 +27,7 @@ var upstreamBaseUrl = builder.Configuration["Upstream:BaseUrl"] is { Length: > 0
 builder.AddService<Projects.OrderAnalytics_Fetcher>("fetcher", infra, migrator, "Fetcher")
     .WithEnvironment("Upstream__BaseUrl", upstreamBaseUrl)
     .WithEnvironment("Upstream__ApiKey", secrets.UpstreamKey)
+    .WithEnvironment("Fetcher__AdminKeys__0", secrets.AdminKey)
     .WithEnvironment("Fetcher__ArchiveFolder", Path.Combine(builder.AppHostDirectory, "..", ".data", "archive"))
     .WaitFor(simulator);
 
@@ -34,6 +35,8 @@ builder.AddService<Projects.OrderAnalytics_Cleaner>("cleaner", infra, migrator);
 
 builder.AddService<Projects.OrderAnalytics_Loader>("loader", infra, migrator)
     .WithEnvironment("Privacy__PseudonymKey", secrets.PseudonymKey);
+
+builder.AddService<Projects.OrderAnalytics_Predictor>("predictor", infra, migrator);
 
 builder.AddService<Projects.OrderAnalytics_Analytics>("analytics", infra, migrator, "Analytics")
     .WithEnvironment("Privacy__PseudonymKey", secrets.PseudonymKey)

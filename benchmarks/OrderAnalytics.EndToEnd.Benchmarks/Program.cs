@@ -6,10 +6,16 @@ using Npgsql;
 using OrderAnalytics.Testing;
 
 // Usage: dotnet run -c Release --project benchmarks/OrderAnalytics.EndToEnd.Benchmarks -- [scale=30] [days=365]
-// Starts the whole system (executables mode), lets the fetcher backfill the simulated stream through
+//        dotnet run -c Release --project benchmarks/OrderAnalytics.EndToEnd.Benchmarks -- realtime [perSecond=50] [seconds=60]
+// Backfill: starts the whole system (executables mode), lets the fetcher backfill the simulated stream through
 // RabbitMQ → cleaner → loader → PostgreSQL, and prints orders/s, a plain binary COPY of the same rows, and peak RSS.
-var scale = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 30;
-var days = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 365;
+// Real time: POSTs webhook orders at a steady rate and prints POST → visible-through-GraphQL latency percentiles.
+var realtime = args.Length > 0 && args[0] == "realtime";
+var numbers = realtime ? args.Skip(1).ToArray() : args;
+var scale = !realtime && numbers.Length > 0 ? double.Parse(numbers[0], CultureInfo.InvariantCulture) : realtime ? 0.1 : 30;
+var days = !realtime && numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : realtime ? 7 : 365;
+const string AdminKey = "benchmark-admin-key-0123456789abcdef";
+const string WebhookKey = "benchmark-webhook-key-0123456789abcd";
 var dataDir = Path.Combine(Path.GetTempPath(), "oa-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
 var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.OrderAnalytics_AppHost>(
@@ -21,12 +27,23 @@ var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Or
     $"--Simulator:Stream:Scale={scale.ToString(CultureInfo.InvariantCulture)}", $"--Simulator:Stream:Days={days}",
     "--Simulator:Stream:IncludeStatusEvents=false", "--Simulator:Live:Enabled=false",
     "--Logging:LogLevel:Default=Warning",
+    $"--Parameters:analytics-admin-key={AdminKey}", $"--Parameters:webhook-api-key={WebhookKey}",
 ]);
 await using var app = await builder.BuildAsync();
 Console.WriteLine($"Starting the system (scale {scale}, {days} days, status events off)…");
 await app.StartAsync();
-foreach (var service in new[] { "fetcher", "cleaner", "loader" })
+foreach (var service in new[] { "fetcher", "cleaner", "loader", "webhook", "analytics" })
     await app.ResourceNotifications.WaitForResourceHealthyAsync(service);
+
+if (realtime)
+{
+    await Task.Delay(TimeSpan.FromSeconds(10));   // let the small backfill settle first
+    await Realtime.RunAsync(app, WebhookKey, AdminKey,
+        numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 50,
+        numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 60);
+    await app.StopAsync();
+    return;
+}
 
 var connectionString = await app.GetConnectionStringAsync("ordersdb") ?? throw new InvalidOperationException("no ordersdb");
 await using var db = NpgsqlDataSource.Create(connectionString);

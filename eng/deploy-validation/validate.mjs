@@ -38,6 +38,7 @@ const SERVICES = {
   "OrderAnalytics.Cleaner": { name: "cleaner", kind: "Deployment" },
   "OrderAnalytics.Loader": { name: "loader", kind: "Deployment" },
   "OrderAnalytics.Analytics": { name: "analytics", kind: "Deployment" },
+  "OrderAnalytics.Predictor": { name: "predictor", kind: "Deployment" },
   "OrderAnalytics.Simulator": { name: "simulator", kind: "Deployment", devOnly: true },
 };
 const SCALED_CONSUMERS = ["cleaner", "loader"];

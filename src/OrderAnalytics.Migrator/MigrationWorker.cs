@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OrderAnalytics.Data;
+using OrderAnalytics.Data.Predictions;
 
 namespace OrderAnalytics.Migrator;
 
@@ -24,6 +25,8 @@ internal sealed class MigrationWorker(
             var db = scope.ServiceProvider.GetRequiredService<OrderAnalyticsDbContext>();
             await WaitForDatabaseServerAsync(db, ct);
             await db.Database.MigrateAsync(ct);
+            // The predictor owns its tables through its own context (and migration history); one migrator applies both.
+            await PredictionsDbContext.MigrateAsync(db.Database.GetConnectionString()!, ct);
             var seeded = await MenuSeeder.SeedAsync(db, Path.Combine(AppContext.BaseDirectory, menu.Value.CsvPath), ct);
             logger.LogInformation("Schema is current; menu has {MenuItems} items", seeded);
         }

@@ -205,7 +205,7 @@ internal static class Models
             ? new ChurnResults(asOf,
                 new ChurnSummary(scores.Count, repeaters.Count, F(scores.Average(c => c.ProbabilityAlive)),
                     repeaters.Count(c => c.ProbabilityAlive < 0.5), F(scores.Sum(c => c.ExpectedPurchases)), horizon),
-                repeaters.OrderBy(c => c.ProbabilityAlive).ThenByDescending(c => c.RepeatPurchases).ThenBy(c => c.CustomerKey, StringComparer.Ordinal)
+                repeaters.Where(c => double.IsFinite(c.ProbabilityAlive)).OrderBy(c => c.ProbabilityAlive).ThenByDescending(c => c.RepeatPurchases).ThenBy(c => c.CustomerKey, StringComparer.Ordinal)
                     .Take(inputs.Options.TopN)
                     .Select(c => new ChurnAtRiskCustomer(c.CustomerKey, c.RepeatPurchases, R(c.RecencyWeeks), R(c.AgeWeeks),
                         R(c.ProbabilityAlive), R(c.ExpectedPurchases), R(c.ProbabilityOfPurchase)))

@@ -47,7 +47,7 @@ public sealed class PredictorFixture : IAsyncLifetime
     public async Task<NpgsqlDataSource> CreateStoreAsync(SimulationOptions? simulation) =>
         (await CreateStoreWithConnectionStringAsync(simulation)).DataSource;
 
-    private async Task<(string ConnectionString, NpgsqlDataSource DataSource)> CreateStoreWithConnectionStringAsync(SimulationOptions? simulation)
+    public async Task<(string ConnectionString, NpgsqlDataSource DataSource)> CreateStoreWithConnectionStringAsync(SimulationOptions? simulation)
     {
         var cs = await Server.CreateDatabaseAsync();
         await PredictionsDbContext.MigrateAsync(cs);

@@ -12,7 +12,7 @@ namespace OrderAnalytics.Analytics.Predictions;
 public static class PredictionFields
 {
     private const string RestaurantDescription =
-        "PetPooja restID; the models trained on all restaurants together when omitted (also when the store has only this restaurant).";
+        "PetPooja restID: that restaurant's models. Omitted: the models trained on all restaurants together (which also answer for a store's only restaurant).";
 
     public static void AddPredictionFields(this ObjectGraphType query)
     {

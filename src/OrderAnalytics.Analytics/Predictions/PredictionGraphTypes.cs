@@ -23,7 +23,7 @@ public sealed class PredictionStatusGraphType : EnumerationGraphType
         Description = "How a model run went.";
         Add("OK", ModelRunStatus.Ok, "Trained: results and metrics present.");
         Add("INSUFFICIENT_DATA", ModelRunStatus.InsufficientData, "Not enough data to fit the model (message says what is missing); no results.");
-        Add("FAILED", ModelRunStatus.Failed, "The run threw an error (message); no results. The previous runs are not shown instead.");
+        Add("FAILED", ModelRunStatus.Failed, "The run threw an error (message); no results. The latest run is shown even when it failed.");
     }
 }
 

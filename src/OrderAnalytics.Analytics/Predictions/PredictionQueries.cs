@@ -47,7 +47,7 @@ public sealed class PredictionQueries(NpgsqlDataSource db)
             FROM model_runs m
             LEFT JOIN restaurants r ON r.restaurant_id = m.restaurant_id
             WHERE m.model = $1 AND {ScopeCondition(restaurant)}
-            ORDER BY (m.restaurant_id IS NULL), m.trained_at DESC, m.id DESC
+            ORDER BY {(string.IsNullOrEmpty(restaurant) ? "" : "(m.restaurant_id IS NULL), ")}m.trained_at DESC, m.id DESC
             LIMIT 1
             """);
         cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = model });

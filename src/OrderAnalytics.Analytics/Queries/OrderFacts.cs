@@ -25,21 +25,32 @@ public static class OrderFacts
     public static string IsRevenue(string o = "o") => $"{o}.order_status = '{Success}'";
 
     /// <summary>The aggregate columns read by <see cref="Read"/>, in this order (<see cref="MeasureCount"/> of them).</summary>
-    public static string Measures(string o = "o") => $"""
-        count(*) FILTER (WHERE {o}.order_status = '{Success}'),
-        coalesce(sum({o}.total) FILTER (WHERE {o}.order_status = '{Success}'), 0),
-        coalesce(sum({o}.core_total) FILTER (WHERE {o}.order_status = '{Success}'), 0),
-        coalesce(sum({o}.discount_total) FILTER (WHERE {o}.order_status = '{Success}'), 0),
-        coalesce(sum({o}.tax_total) FILTER (WHERE {o}.order_status = '{Success}'), 0),
-        coalesce(sum({o}.packaging_charge + {o}.delivery_charges + {o}.service_charge + {o}.round_off)
-            FILTER (WHERE {o}.order_status = '{Success}'), 0),
-        count(*) FILTER (WHERE {o}.order_status = '{Cancelled}'),
-        coalesce(sum({o}.total) FILTER (WHERE {o}.order_status = '{Cancelled}'), 0),
-        count(*) FILTER (WHERE {o}.order_status = '{Complimentary}'),
-        coalesce(sum({o}.total) FILTER (WHERE {o}.order_status = '{Complimentary}'), 0),
-        count(*) FILTER (WHERE {o}.order_status IS DISTINCT FROM '{Success}' AND {o}.order_status IS DISTINCT FROM '{Cancelled}'
-                          AND {o}.order_status IS DISTINCT FROM '{Complimentary}')
-        """;
+    public static string Measures(string o = "o") => string.Join(",\n", MeasureExpressions(o));
+
+    /// <summary>The same columns named m0…m10, for a first aggregation level that <see cref="SumOfMeasures"/> adds up.</summary>
+    public static string NamedMeasures(string o = "o") => string.Join(",\n", MeasureExpressions(o).Select((m, i) => $"{m} AS m{i}"));
+
+    /// <summary>Σ of <see cref="NamedMeasures"/> over groups, in <see cref="Read"/>'s order (counts stay bigint).</summary>
+    public static string SumOfMeasures(string alias = "") => string.Join(", ", Enumerable.Range(0, MeasureCount)
+        .Select(i => CountColumns.Contains(i) ? $"sum({alias}m{i})::bigint" : $"sum({alias}m{i})"));
+
+    private static readonly int[] CountColumns = [0, 6, 8, 10];
+
+    private static string[] MeasureExpressions(string o) =>
+    [
+        $"count(*) FILTER (WHERE {o}.order_status = '{Success}')",
+        $"coalesce(sum({o}.total) FILTER (WHERE {o}.order_status = '{Success}'), 0)",
+        $"coalesce(sum({o}.core_total) FILTER (WHERE {o}.order_status = '{Success}'), 0)",
+        $"coalesce(sum({o}.discount_total) FILTER (WHERE {o}.order_status = '{Success}'), 0)",
+        $"coalesce(sum({o}.tax_total) FILTER (WHERE {o}.order_status = '{Success}'), 0)",
+        $"coalesce(sum({o}.packaging_charge + {o}.delivery_charges + {o}.service_charge + {o}.round_off) FILTER (WHERE {o}.order_status = '{Success}'), 0)",
+        $"count(*) FILTER (WHERE {o}.order_status = '{Cancelled}')",
+        $"coalesce(sum({o}.total) FILTER (WHERE {o}.order_status = '{Cancelled}'), 0)",
+        $"count(*) FILTER (WHERE {o}.order_status = '{Complimentary}')",
+        $"coalesce(sum({o}.total) FILTER (WHERE {o}.order_status = '{Complimentary}'), 0)",
+        $"count(*) FILTER (WHERE {o}.order_status IS DISTINCT FROM '{Success}' AND {o}.order_status IS DISTINCT FROM '{Cancelled}' " +
+        $"AND {o}.order_status IS DISTINCT FROM '{Complimentary}')",
+    ];
 
     public const int MeasureCount = 11;
 

@@ -28,10 +28,12 @@ public sealed class QualityQueries(NpgsqlDataSource db)
         await using var batch = db.CreateBatch();
         var totals = new NpgsqlBatchCommand();
         var scope = Scope(filter, totals);
+        // The flagged orders are few: count them from the flags side, and the orders in scope by themselves.
         totals.CommandText = $"""
-            SELECT count(*), count(*) FILTER (WHERE EXISTS (
-                SELECT 1 FROM order_quality_flags f WHERE f.restaurant_id = o.restaurant_id AND f.order_id = o.order_id))
-            FROM orders o WHERE {scope}
+            SELECT (SELECT count(*) FROM orders o WHERE {scope}),
+                   (SELECT count(*) FROM (SELECT DISTINCT f.restaurant_id, f.order_id
+                                          FROM order_quality_flags f JOIN orders o ON o.restaurant_id = f.restaurant_id AND o.order_id = f.order_id
+                                          WHERE {scope}) flagged)
             """;
         var flags = new NpgsqlBatchCommand();
         flags.CommandText = $"""

@@ -57,15 +57,23 @@ public sealed record CohortMonth(
 /// </summary>
 public sealed class RetentionQueries(NpgsqlDataSource db)
 {
-    /// <summary>Success orders in scope with their customer's pseudonym and first order date.</summary>
+    /// <summary>
+    /// activity: Success orders in scope with their customer's pseudonym. firsts: each of those pseudonyms' first Success
+    /// business date ever (at the restaurant filter), looked up through the customer rows and orders.customer_id, so only
+    /// the active customers' histories are read.
+    /// </summary>
     private static string Activity(AnalyticsFilter filter, NpgsqlCommand cmd) => $"""
         activity AS (
             SELECT c.pseudonym, o.business_date, o.total
             FROM orders o JOIN customers c ON c.customer_id = o.customer_id
-            WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()}
-        ), firsts AS (
+            WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()} AND o.customer_id IS NOT NULL
+        ), {Firsts("SELECT DISTINCT pseudonym FROM activity", filter, cmd)}
+        """;
+
+    private static string Firsts(string pseudonyms, AnalyticsFilter filter, NpgsqlCommand cmd) => $"""
+        firsts AS (
             SELECT c.pseudonym, min(o.business_date) AS first_date
-            FROM (SELECT DISTINCT pseudonym FROM activity) a
+            FROM ({pseudonyms}) a
             JOIN customers c ON c.pseudonym = a.pseudonym
             JOIN orders o ON o.customer_id = c.customer_id
             WHERE {OrderFacts.IsRevenue()} AND NOT o.is_test AND o.business_date IS NOT NULL AND {filter.WhereRestaurant(cmd)}
@@ -76,17 +84,20 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
     public async Task<RetentionSummary> SummaryAsync(AnalyticsFilter filter, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand();
-        var activity = Activity(filter, cmd);
         var from = filter.From is { } f ? cmd.Param(f) : "'-infinity'::date";
+        // Orders are counted per customer row first, then per pseudonym: the join to customers touches each customer once.
         cmd.CommandText = $"""
-            WITH {activity}, per_customer AS (
-                SELECT a.pseudonym, count(*) AS orders, min(f.first_date) AS first_date
-                FROM activity a JOIN firsts f USING (pseudonym) GROUP BY a.pseudonym
-            )
-            SELECT count(*), count(*) FILTER (WHERE orders >= 2), count(*) FILTER (WHERE first_date >= {from}),
-                   coalesce(sum(orders), 0)::bigint,
-                   (SELECT count(*) FROM orders o WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()} AND o.customer_id IS NULL)
-            FROM per_customer
+            WITH scoped AS (
+                SELECT o.customer_id, count(*) AS orders
+                FROM orders o
+                WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()}
+                GROUP BY o.customer_id
+            ), people AS (
+                SELECT c.pseudonym, sum(s.orders) AS orders FROM scoped s JOIN customers c ON c.customer_id = s.customer_id GROUP BY c.pseudonym
+            ), {Firsts("SELECT pseudonym FROM people", filter, cmd)}
+            SELECT count(*), count(*) FILTER (WHERE p.orders >= 2), count(*) FILTER (WHERE f.first_date >= {from}),
+                   coalesce(sum(p.orders), 0)::bigint, (SELECT coalesce(sum(orders), 0)::bigint FROM scoped WHERE customer_id IS NULL)
+            FROM people p JOIN firsts f USING (pseudonym)
             """;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);

@@ -57,7 +57,10 @@ public sealed class TestApp : IAsyncDisposable
         }
         catch
         {
-            await started.DisposeAsync();
+            // A host that failed to start cannot be stopped, only disposed.
+            started.Client.Dispose();
+            await app.DisposeAsync();
+            started.DeleteFolders();
             throw;
         }
         return started;
@@ -71,6 +74,11 @@ public sealed class TestApp : IAsyncDisposable
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         try { await App.StopAsync(stop.Token); } catch (OperationCanceledException) { }
         await App.DisposeAsync();
+        DeleteFolders();
+    }
+
+    private void DeleteFolders()
+    {
         foreach (var folder in _folders)
         {
             try { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); } catch (IOException) { }
