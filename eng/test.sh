@@ -3,7 +3,7 @@
 # the whole system through Aspire.Hosting.Testing (executables mode where no container runtime is healthy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-eng/prereqs.sh
+OA_NEED_SERVERS=1 OA_NEED_BROWSER=1 eng/prereqs.sh
 # Kubernetes manifests and Dockerfiles: rendered, schema-checked and linted (no cluster, no image build).
 eng/validate-deploy.sh
 

@@ -72,7 +72,8 @@ try
     {
         var started = Stopwatch.StartNew();
         var ddl = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "proposed-ddl.sql"));
-        foreach (var statement in ddl.Split("-- ;;").Select(x => x.Trim()).Where(x => x.Length > 0))
+        foreach (var statement in System.Text.RegularExpressions.Regex.Split(ddl, @"^-- ;;\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+                     .Select(x => x.Trim()).Where(x => x.Length > 0))
         {
             await using var cmd = dataSource.CreateCommand(statement);
             cmd.CommandTimeout = 0;

@@ -1,6 +1,6 @@
 -- DDL the analytics service needs for p95 ≤ 50 ms at ≈300K orders/year (see the benchmark report).
 -- NOT applied by any migration yet: the schema belongs to OrderAnalytics.Data. The benchmark applies this file to its own
--- store with --proposed-ddl to measure the effect. Statements are separated by lines holding only "-- ;;".
+-- store with --proposed-ddl to measure the effect. Statements are separated by separator lines (two dashes, a space, two semicolons).
 
 -- 1. Customer retention (5.6): a customer's first Success order = the first entry of this index, read index-only.
 CREATE INDEX IF NOT EXISTS ix_orders_customer_first_success ON orders (customer_id, business_date)

@@ -83,7 +83,7 @@ internal sealed class CopyBaseline(NpgsqlDataSource dataSource)
 
         using (var w = await c.BeginBinaryImportAsync("""
             COPY copy_order_items (restaurant_id, order_id, line_no, menu_item_id, petpooja_itemid, itemcode, name_raw, quantity, unit_price,
-                total_price, tax_amount, discount_amount, category_name, specialnotes, sap_code, vendoritemcode, match_decision, match_score,
+                total_price, tax_amount, discount_amount, category_name, category_id, specialnotes, sap_code, vendoritemcode, match_decision, match_score,
                 normalised_name) FROM STDIN (FORMAT BINARY)
             """))
         {
@@ -99,7 +99,7 @@ internal sealed class CopyBaseline(NpgsqlDataSource dataSource)
                 Text(w, i.ItemCode);
                 w.Write(i.NameRaw, NpgsqlDbType.Text);
                 foreach (var m in new[] { i.Quantity, i.UnitPrice, i.TotalPrice, i.TaxAmount, i.DiscountAmount }) w.Write(m, NpgsqlDbType.Numeric);
-                foreach (var s in new[] { i.CategoryName, i.SpecialNotes, i.SapCode, i.VendorItemCode, i.Match?.Decision }) Text(w, s);
+                foreach (var s in new[] { i.CategoryName, i.CategoryId, i.SpecialNotes, i.SapCode, i.VendorItemCode, i.Match?.Decision }) Text(w, s);
                 Value(w, i.Match?.Score, NpgsqlDbType.Double);
                 Text(w, i.Match?.NormalisedName);
             }
@@ -108,7 +108,7 @@ internal sealed class CopyBaseline(NpgsqlDataSource dataSource)
 
         using (var w = await c.BeginBinaryImportAsync("""
             COPY copy_order_item_addons (restaurant_id, order_id, line_no, addon_line_no, addon_id, petpooja_addonid, addon_name, group_name,
-                quantity, price, addon_sap_code) FROM STDIN (FORMAT BINARY)
+                group_id, quantity, price, addon_sap_code) FROM STDIN (FORMAT BINARY)
             """))
         {
             foreach (var o in orders)
@@ -125,6 +125,7 @@ internal sealed class CopyBaseline(NpgsqlDataSource dataSource)
                 Text(w, a.PetpoojaAddonId);
                 w.Write(a.Name, NpgsqlDbType.Text);
                 Text(w, a.GroupName);
+                Text(w, a.GroupId);
                 w.Write(a.Quantity, NpgsqlDbType.Numeric);
                 w.Write(a.Price, NpgsqlDbType.Numeric);
                 Text(w, a.SapCode);
@@ -132,15 +133,15 @@ internal sealed class CopyBaseline(NpgsqlDataSource dataSource)
             await w.CompleteAsync();
         }
 
-        await CopyLinesAsync(c, "copy_order_taxes (restaurant_id, order_id, line_no, tax_title, tax_type, tax_rate, tax_amount)",
-            orders, o => o.Taxes.Select(t => (t.Title, t.Type, t.Rate, t.Amount)), R);
-        await CopyLinesAsync(c, "copy_order_discounts (restaurant_id, order_id, line_no, discount_title, discount_type, discount_rate, discount_amount)",
-            orders, o => o.Discounts.Select(d => (d.Title, d.Type, d.Rate, d.Amount)), R);
+        await CopyLinesAsync(c, "copy_order_taxes (restaurant_id, order_id, line_no, tax_title, tax_id, tax_type, tax_rate, tax_amount)",
+            orders, o => o.Taxes.Select(t => (t.Title, t.TaxId, t.Type, t.Rate, t.Amount)), R);
+        await CopyLinesAsync(c, "copy_order_discounts (restaurant_id, order_id, line_no, discount_title, discount_id, discount_type, discount_rate, discount_amount)",
+            orders, o => o.Discounts.Select(d => (d.Title, d.DiscountId, d.Type, d.Rate, d.Amount)), R);
         await tx.CommitAsync();
     }
 
     private static async Task CopyLinesAsync(NpgsqlConnection c, string target, IReadOnlyList<OrderData> orders,
-        Func<OrderData, IEnumerable<(string Title, string? Type, decimal Rate, decimal Amount)>> lines, Func<OrderData, long> restaurant)
+        Func<OrderData, IEnumerable<(string Title, string? Id, string? Type, decimal Rate, decimal Amount)>> lines, Func<OrderData, long> restaurant)
     {
         using var w = await c.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)");
         foreach (var o in orders)
@@ -153,6 +154,7 @@ internal sealed class CopyBaseline(NpgsqlDataSource dataSource)
                 w.Write(o.OrderId, NpgsqlDbType.Text);
                 w.Write(++n, NpgsqlDbType.Integer);
                 w.Write(line.Title, NpgsqlDbType.Text);
+                Text(w, line.Id);
                 Text(w, line.Type);
                 w.Write(line.Rate, NpgsqlDbType.Numeric);
                 w.Write(line.Amount, NpgsqlDbType.Numeric);

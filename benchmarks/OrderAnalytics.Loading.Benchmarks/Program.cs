@@ -32,11 +32,6 @@ async Task RunAsync(string database, SimulationOptions options, bool report)
 {
     await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync(database));
     await CopyBaseline.CreateTablesAsync(dataSource);
-    if (Environment.GetEnvironmentVariable("OA_EXP") is { Length: > 0 } exp)
-    {
-        await using var e = dataSource.CreateCommand(exp);
-        await e.ExecuteNonQueryAsync();
-    }
 
     var setup = Stopwatch.StartNew();
     var stream = new OrderStream(options);

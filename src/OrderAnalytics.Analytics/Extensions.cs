@@ -67,6 +67,9 @@ public static class Extensions
 
     public static WebApplication MapAnalyticsEndpoints(this WebApplication app)
     {
+        // The insights page (/) and GraphiQL (/graphiql/): static files built from web/, no data without a key.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapPost(GraphQLEndpoint.Path, GraphQLEndpoint.HandleAsync).RequireAuthorization();

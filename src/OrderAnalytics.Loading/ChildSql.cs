@@ -7,7 +7,8 @@ namespace OrderAnalytics.Loading;
 /// <summary>
 /// Children of the orders a batch wrote: old rows deleted, new rows inserted — replaced, never appended (the mistake
 /// that made the earlier Python tooling double-count re-sent orders). Both only touch orders the upsert before them
-/// in the same batch actually wrote; an order that lost to a stored newer version keeps its children.
+/// in the same batch actually wrote; an order that lost to a stored newer version keeps its children. That is also why
+/// the child tables need no foreign key to orders: a child row is only ever written beside its row-locked order.
 /// </summary>
 internal static class ChildSql
 {
@@ -29,6 +30,7 @@ internal static class ChildSql
         .Column("tax_amount", NpgsqlDbType.Numeric, x => x.I.TaxAmount)
         .Column("discount_amount", NpgsqlDbType.Numeric, x => x.I.DiscountAmount)
         .Column("category_name", NpgsqlDbType.Text, x => x.I.CategoryName)
+        .Column("category_id", NpgsqlDbType.Text, x => x.I.CategoryId)
         .Column("specialnotes", NpgsqlDbType.Text, x => x.I.SpecialNotes)
         .Column("sap_code", NpgsqlDbType.Text, x => x.I.SapCode)
         .Column("vendoritemcode", NpgsqlDbType.Text, x => x.I.VendorItemCode)
@@ -45,6 +47,7 @@ internal static class ChildSql
         .Column("petpooja_addonid", NpgsqlDbType.Text, x => x.A.PetpoojaAddonId)
         .Column("addon_name", NpgsqlDbType.Text, x => x.A.Name)
         .Column("group_name", NpgsqlDbType.Text, x => x.A.GroupName)
+        .Column("group_id", NpgsqlDbType.Text, x => x.A.GroupId)
         .Column("quantity", NpgsqlDbType.Numeric, x => x.A.Quantity)
         .Column("price", NpgsqlDbType.Numeric, x => x.A.Price)
         .Column("addon_sap_code", NpgsqlDbType.Text, x => x.A.SapCode);
@@ -54,6 +57,7 @@ internal static class ChildSql
         .Column("order_id", NpgsqlDbType.Text, x => x.O.OrderId)
         .Column("line_no", NpgsqlDbType.Integer, x => x.LineNo)
         .Column("tax_title", NpgsqlDbType.Text, x => x.Value.Title)
+        .Column("tax_id", NpgsqlDbType.Text, x => x.Value.TaxId)
         .Column("tax_rate", NpgsqlDbType.Numeric, x => x.Value.Rate)
         .Column("tax_type", NpgsqlDbType.Text, x => x.Value.Type)
         .Column("tax_amount", NpgsqlDbType.Numeric, x => x.Value.Amount);
@@ -63,6 +67,7 @@ internal static class ChildSql
         .Column("order_id", NpgsqlDbType.Text, x => x.O.OrderId)
         .Column("line_no", NpgsqlDbType.Integer, x => x.LineNo)
         .Column("discount_title", NpgsqlDbType.Text, x => x.Value.Title)
+        .Column("discount_id", NpgsqlDbType.Text, x => x.Value.DiscountId)
         .Column("discount_type", NpgsqlDbType.Text, x => x.Value.Type)
         .Column("discount_rate", NpgsqlDbType.Numeric, x => x.Value.Rate)
         .Column("discount_amount", NpgsqlDbType.Numeric, x => x.Value.Amount);
@@ -80,8 +85,8 @@ internal static class ChildSql
         .Column("code", NpgsqlDbType.Text, x => x.Value.Code)
         .Column("detail", NpgsqlDbType.Text, x => x.Value.Detail);
 
-    /// <summary>Addons go with their items (ON DELETE CASCADE), so only replaced items cost a cascade.</summary>
-    private static readonly string[] DeletedTables = ["order_items", "order_taxes", "order_discounts", "order_part_payments", "order_quality_flags"];
+    /// <summary>Every child table: none has a foreign key that would cascade (see OrderConfigurations), so each is deleted here.</summary>
+    private static readonly string[] DeletedTables = ["order_item_addons", "order_items", "order_taxes", "order_discounts", "order_part_payments", "order_quality_flags"];
 
     /// <summary>
     /// One statement deleting the old children of every order the upsert wrote. It must be its own statement after the

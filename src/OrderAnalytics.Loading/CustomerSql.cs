@@ -26,7 +26,9 @@ internal static class CustomerSql
         if (rows.Count == 0) return;
 
         // Update only when something changed: an unchanged repeat customer costs no new row version.
-        await using var upsert = new NpgsqlCommand("""
+        await using var batch = new NpgsqlBatch(c);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(OrderBatchWriter.NoJit));
+        var upsert = new NpgsqlBatchCommand("""
             INSERT INTO customers (restaurant_id, customer_key, pseudonym, name, phone, address, locality, gstin, created_at, updated_at)
             SELECT u.*, $9, $9 FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u
             ON CONFLICT (restaurant_id, customer_key) DO UPDATE SET
@@ -36,7 +38,7 @@ internal static class CustomerSql
             WHERE (customers.name, customers.address, customers.locality, customers.gstin)
                   IS DISTINCT FROM (COALESCE(EXCLUDED.name, customers.name), COALESCE(EXCLUDED.address, customers.address),
                                     COALESCE(EXCLUDED.locality, customers.locality), COALESCE(EXCLUDED.gstin, customers.gstin))
-            """, c);
+            """);
         upsert.Parameters.Add(new() { Value = rows.Select(r => r.RestaurantId).ToArray() });
         upsert.Parameters.Add(new() { Value = rows.Select(r => r.Customer.CustomerKey!).ToArray() });
         upsert.Parameters.Add(new() { Value = rows.Select(r => PersonalData.Pseudonym(r.Customer.CustomerKey!, pseudonymKey)).ToArray() });
@@ -46,7 +48,8 @@ internal static class CustomerSql
         upsert.Parameters.Add(new() { Value = rows.Select(r => r.Customer.Locality).ToArray() });
         upsert.Parameters.Add(new() { Value = rows.Select(r => Blank(r.Customer.Gstin)).ToArray() });
         upsert.Parameters.Add(new() { Value = now.ToUniversalTime() });
-        await upsert.ExecuteNonQueryAsync(ct);
+        batch.BatchCommands.Add(upsert);
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

@@ -18,6 +18,12 @@ public sealed class OrderBatchWriter(NpgsqlDataSource dataSource, ReferenceCache
 {
     private const int MaxAttempts = 4;
 
+    /// <summary>
+    /// For the rest of this transaction only. Array-fed statements look expensive to the planner, and LLVM-compiling
+    /// them on every execution cost more CPU than the whole load (measured: 3.5 s against 10+ s for 30K orders).
+    /// </summary>
+    internal const string NoJit = "SELECT set_config('jit', 'off', true)";
+
     public async Task<BatchWriteResult> WriteAsync(IReadOnlyList<CleanedEvent> events, bool replay, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -51,6 +57,7 @@ public sealed class OrderBatchWriter(NpgsqlDataSource dataSource, ReferenceCache
         // Everything else is one batch, one round trip. Without an explicit transaction PostgreSQL runs a batch as one
         // implicit transaction: a failing statement rolls back all of them.
         await using var write = new NpgsqlBatch(connection);
+        write.BatchCommands.Add(new NpgsqlBatchCommand(NoJit));
         RawEventSql.AddUpsert(write, batch.Events, now);
         NpgsqlBatchCommand? upsert = null;
         if (batch.Orders.Count > 0)

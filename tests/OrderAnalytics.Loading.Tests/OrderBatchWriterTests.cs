@@ -100,6 +100,27 @@ public sealed class OrderBatchWriterTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task WriteAsync_PullDialectIds_AreKeptBesideTheirRows()
+    {
+        await using var db = await LoaderDatabase.CreateAsync(server);
+        var order = Order("110", 10, discount: 10, items: [Item("Vanilla", 100, 1, Addon("Cup") with { GroupId = "G7" }) with { CategoryId = "C3" }]);
+        order = order with
+        {
+            Dialect = "pull",
+            Taxes = [.. order.Taxes.Select((t, i) => t with { TaxId = $"T{i + 1}" })],
+            Discounts = [.. order.Discounts.Select(d => d with { DiscountId = "D1" })],
+        };
+
+        await db.WriteAsync(Event(order));
+
+        Assert.Equal(["pull|C3|G7|T1,T2|D1"], await db.RowsAsync("""
+            SELECT o.dialect, i.category_id, a.group_id,
+                   (SELECT string_agg(tax_id, ',' ORDER BY line_no) FROM order_taxes), (SELECT discount_id FROM order_discounts)
+            FROM orders o JOIN order_items i USING (restaurant_id, order_id) JOIN order_item_addons a USING (restaurant_id, order_id, line_no)
+            """));
+    }
+
+    [Fact]
     public async Task WriteAsync_SameOrderIdInTwoRestaurants_KeepsTwoOrders()
     {
         await using var db = await LoaderDatabase.CreateAsync(server);

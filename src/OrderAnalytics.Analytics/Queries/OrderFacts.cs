@@ -73,7 +73,7 @@ public static class OrderFacts
 public sealed record RevenueFigures(
     [property: Description("Orders with status Success (the revenue-bearing orders).")]
     long Orders,
-    [property: Description("Σ order total of Success orders: what customers were billed — after discounts, INCLUDING taxes (GST) and packaging/delivery/service charges and round-off. = netSales + taxes + charges.")]
+    [property: Description("Σ order total of Success orders: what customers were billed — after discounts, INCLUDING taxes (GST) and packaging/delivery/service charges and round-off. = netSales + taxes + charges wherever the money identity holds (orders breaking it carry the money_identity quality flag).")]
     decimal Revenue,
     [property: Description("Σ core_total: item sales including addons, BEFORE discounts, EXCLUDING taxes and charges.")]
     decimal GrossSales,

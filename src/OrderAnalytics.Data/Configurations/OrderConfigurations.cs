@@ -4,6 +4,9 @@ using OrderAnalytics.Data.Entities;
 
 namespace OrderAnalytics.Data.Configurations;
 
+// Children (items, addons, taxes, discounts, part payments, flags) have no foreign key to their order: the loader writes
+// them only in the transaction that wrote (and row-locks) the order, and deletes them before it replaces them. A
+// per-row RI check cost the load more than a plain COPY of the same rows; DataQualityQueries checks for orphans instead.
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
     public void Configure(EntityTypeBuilder<Order> b)
@@ -19,7 +22,6 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         }
         b.HasOne<Restaurant>().WithMany().HasForeignKey(x => x.RestaurantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.SetNull);
-        b.HasMany(x => x.Items).WithOne().HasForeignKey(x => new { x.RestaurantId, x.OrderId });
         // Analytics read by business day and by customer; the loader looks up by key (the PK).
         b.HasIndex(x => new { x.RestaurantId, x.BusinessDate });
         b.HasIndex(x => x.BusinessDate);
@@ -52,10 +54,6 @@ internal sealed class OrderItemAddonConfiguration : IEntityTypeConfiguration<Ord
         b.ToTable("order_item_addons");
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.RestaurantId, x.OrderId, x.LineNo, x.AddonLineNo }).IsUnique();
-        b.HasOne<OrderItem>().WithMany()
-            .HasForeignKey(x => new { x.RestaurantId, x.OrderId, x.LineNo })
-            .HasPrincipalKey(x => new { x.RestaurantId, x.OrderId, x.LineNo })
-            .OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Addon>().WithMany().HasForeignKey(x => x.AddonId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => x.AddonId);
         b.Property(x => x.Quantity).HasPrecision(12, 3);
@@ -70,7 +68,6 @@ internal sealed class OrderTaxConfiguration : IEntityTypeConfiguration<OrderTax>
         b.ToTable("order_taxes");
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.RestaurantId, x.OrderId, x.LineNo }).IsUnique();
-        b.HasOne<Order>().WithMany().HasForeignKey(x => new { x.RestaurantId, x.OrderId }).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.TaxRate).HasPrecision(7, 3);
         b.Property(x => x.TaxAmount).HasPrecision(12, 2);
     }
@@ -83,7 +80,6 @@ internal sealed class OrderDiscountConfiguration : IEntityTypeConfiguration<Orde
         b.ToTable("order_discounts");
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.RestaurantId, x.OrderId, x.LineNo }).IsUnique();
-        b.HasOne<Order>().WithMany().HasForeignKey(x => new { x.RestaurantId, x.OrderId }).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.DiscountRate).HasPrecision(7, 3);
         b.Property(x => x.DiscountAmount).HasPrecision(12, 2);
     }
@@ -95,7 +91,6 @@ internal sealed class OrderPartPaymentConfiguration : IEntityTypeConfiguration<O
     {
         b.ToTable("order_part_payments");
         b.HasKey(x => new { x.RestaurantId, x.OrderId, x.LineNo });
-        b.HasOne<Order>().WithMany().HasForeignKey(x => new { x.RestaurantId, x.OrderId }).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.Amount).HasPrecision(12, 2);
     }
 }
@@ -106,7 +101,6 @@ internal sealed class OrderQualityFlagConfiguration : IEntityTypeConfiguration<O
     {
         b.ToTable("order_quality_flags");
         b.HasKey(x => new { x.RestaurantId, x.OrderId, x.Code });
-        b.HasOne<Order>().WithMany().HasForeignKey(x => new { x.RestaurantId, x.OrderId }).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.Code);
     }
 }

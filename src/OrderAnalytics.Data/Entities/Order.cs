@@ -43,8 +43,6 @@ public sealed class Order
     public bool IsTest { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-
-    public List<OrderItem> Items { get; set; } = [];
 }
 
 public sealed class OrderItem
@@ -63,6 +61,8 @@ public sealed class OrderItem
     public decimal TaxAmount { get; set; }
     public decimal DiscountAmount { get; set; }
     public string? CategoryName { get; set; }
+    /// <summary>Pull-API categoryid.</summary>
+    public string? CategoryId { get; set; }
     public string? Specialnotes { get; set; }
     public string? SapCode { get; set; }
     public string? Vendoritemcode { get; set; }
@@ -83,6 +83,8 @@ public sealed class OrderItemAddon
     public string? PetpoojaAddonid { get; set; }
     public required string AddonName { get; set; }
     public string? GroupName { get; set; }
+    /// <summary>addon_group_id / group_id, where the integration sends it.</summary>
+    public string? GroupId { get; set; }
     public decimal Quantity { get; set; }
     public decimal Price { get; set; }
     public string? AddonSapCode { get; set; }
@@ -95,6 +97,8 @@ public sealed class OrderTax
     public required string OrderId { get; set; }
     public int LineNo { get; set; }
     public required string TaxTitle { get; set; }
+    /// <summary>Pull-API taxid.</summary>
+    public string? TaxId { get; set; }
     public decimal TaxRate { get; set; }
     public string? TaxType { get; set; }
     public decimal TaxAmount { get; set; }
@@ -107,6 +111,8 @@ public sealed class OrderDiscount
     public required string OrderId { get; set; }
     public int LineNo { get; set; }
     public required string DiscountTitle { get; set; }
+    /// <summary>Pull-API discountid.</summary>
+    public string? DiscountId { get; set; }
     public string? DiscountType { get; set; }
     public decimal DiscountRate { get; set; }
     public decimal DiscountAmount { get; set; }

@@ -415,6 +415,10 @@ namespace OrderAnalytics.Data.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("discount_amount");
 
+                    b.Property<string>("DiscountId")
+                        .HasColumnType("text")
+                        .HasColumnName("discount_id");
+
                     b.Property<decimal>("DiscountRate")
                         .HasPrecision(7, 3)
                         .HasColumnType("numeric(7,3)")
@@ -460,6 +464,10 @@ namespace OrderAnalytics.Data.Migrations
                         .HasColumnName("order_item_id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("OrderItemId"));
+
+                    b.Property<string>("CategoryId")
+                        .HasColumnType("text")
+                        .HasColumnName("category_id");
 
                     b.Property<string>("CategoryName")
                         .HasColumnType("text")
@@ -584,6 +592,10 @@ namespace OrderAnalytics.Data.Migrations
                     b.Property<string>("AddonSapCode")
                         .HasColumnType("text")
                         .HasColumnName("addon_sap_code");
+
+                    b.Property<string>("GroupId")
+                        .HasColumnType("text")
+                        .HasColumnName("group_id");
 
                     b.Property<string>("GroupName")
                         .HasColumnType("text")
@@ -767,6 +779,10 @@ namespace OrderAnalytics.Data.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("tax_amount");
 
+                    b.Property<string>("TaxId")
+                        .HasColumnType("text")
+                        .HasColumnName("tax_id");
+
                     b.Property<decimal>("TaxRate")
                         .HasPrecision(7, 3)
                         .HasColumnType("numeric(7,3)")
@@ -809,7 +825,8 @@ namespace OrderAnalytics.Data.Migrations
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("payload");
+                        .HasColumnName("payload")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<DateTimeOffset>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
@@ -849,6 +866,8 @@ namespace OrderAnalytics.Data.Migrations
                         .HasDatabaseName("ix_raw_events_restaurant_ref_order_id");
 
                     b.ToTable("raw_events", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:toast_tuple_target", 512);
                 });
 
             modelBuilder.Entity("OrderAnalytics.Data.Entities.Restaurant", b =>
@@ -980,16 +999,6 @@ namespace OrderAnalytics.Data.Migrations
                         .HasConstraintName("fk_orders_restaurants_restaurant_id");
                 });
 
-            modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderDiscount", b =>
-                {
-                    b.HasOne("OrderAnalytics.Data.Entities.Order", null)
-                        .WithMany()
-                        .HasForeignKey("RestaurantId", "OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_order_discounts_orders_restaurant_id_order_id");
-                });
-
             modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderItem", b =>
                 {
                     b.HasOne("OrderAnalytics.Data.Entities.MenuItem", null)
@@ -997,13 +1006,6 @@ namespace OrderAnalytics.Data.Migrations
                         .HasForeignKey("MenuItemId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_order_items_menu_items_menu_item_id");
-
-                    b.HasOne("OrderAnalytics.Data.Entities.Order", null)
-                        .WithMany("Items")
-                        .HasForeignKey("RestaurantId", "OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_order_items_orders_restaurant_id_order_id");
                 });
 
             modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderItemAddon", b =>
@@ -1013,34 +1015,6 @@ namespace OrderAnalytics.Data.Migrations
                         .HasForeignKey("AddonId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_order_item_addons_addons_addon_id");
-
-                    b.HasOne("OrderAnalytics.Data.Entities.OrderItem", null)
-                        .WithMany()
-                        .HasForeignKey("RestaurantId", "OrderId", "LineNo")
-                        .HasPrincipalKey("RestaurantId", "OrderId", "LineNo")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_order_item_addons_order_items_restaurant_id_order_id_line_no");
-                });
-
-            modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderPartPayment", b =>
-                {
-                    b.HasOne("OrderAnalytics.Data.Entities.Order", null)
-                        .WithMany()
-                        .HasForeignKey("RestaurantId", "OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_order_part_payments_orders_restaurant_id_order_id");
-                });
-
-            modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderQualityFlag", b =>
-                {
-                    b.HasOne("OrderAnalytics.Data.Entities.Order", null)
-                        .WithMany()
-                        .HasForeignKey("RestaurantId", "OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_order_quality_flags_orders_restaurant_id_order_id");
                 });
 
             modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderStatusEvent", b =>
@@ -1051,21 +1025,6 @@ namespace OrderAnalytics.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_order_status_events_restaurants_restaurant_id");
-                });
-
-            modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderTax", b =>
-                {
-                    b.HasOne("OrderAnalytics.Data.Entities.Order", null)
-                        .WithMany()
-                        .HasForeignKey("RestaurantId", "OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_order_taxes_orders_restaurant_id_order_id");
-                });
-
-            modelBuilder.Entity("OrderAnalytics.Data.Entities.Order", b =>
-                {
-                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
