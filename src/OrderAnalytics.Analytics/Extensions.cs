@@ -1,6 +1,7 @@
 using GraphQL;
 using Microsoft.AspNetCore.Authentication;
 using OrderAnalytics.Analytics.GraphQL;
+using OrderAnalytics.Analytics.Predictions;
 using OrderAnalytics.Analytics.Queries;
 using OrderAnalytics.Data;
 using OrderAnalytics.Messaging;
@@ -14,6 +15,8 @@ public static class Extensions
     {
         builder.AddNpgsqlDataSource(OrderAnalyticsDbContext.ConnectionName);
         builder.AddMessageBus();
+        // Review decisions publish re-processing commands, so they need the bus (scoped, like MassTransit's publisher).
+        builder.Services.AddScoped<ReviewDecisions>();
         builder.Services.AddAnalyticsApi(builder.Configuration, builder.Environment.IsDevelopment());
         return builder;
     }
@@ -31,6 +34,7 @@ public static class Extensions
         services.AddAuthorization();
 
         services.AddSingleton<RevenueQueries>();
+        services.AddPredictionQueries();
         services.AddSingleton<ItemQueries>();
         services.AddSingleton<MixQueries>();
         services.AddSingleton<PeakHourQueries>();

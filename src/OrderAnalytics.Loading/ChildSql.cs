@@ -6,8 +6,8 @@ namespace OrderAnalytics.Loading;
 
 /// <summary>
 /// Children of the orders a batch wrote: old rows deleted, new rows inserted — replaced, never appended (the mistake
-/// that made the earlier Python tooling double-count re-sent orders). Both only touch orders the upsert before them
-/// in the same batch actually wrote; an order that lost to a stored newer version keeps its children. That is also why
+/// that made the earlier Python tooling double-count re-sent orders). Both only touch orders the upsert returned as
+/// written, in the same transaction; an order that lost to a stored newer version keeps its children. That is also why
 /// the child tables need no foreign key to orders: a child row is only ever written beside its row-locked order.
 /// </summary>
 internal static class ChildSql
@@ -86,33 +86,37 @@ internal static class ChildSql
         .Column("detail", NpgsqlDbType.Text, x => x.Value.Detail);
 
     /// <summary>Every child table: none has a foreign key that would cascade (see OrderConfigurations), so each is deleted here.</summary>
-    private static readonly string[] DeletedTables = ["order_item_addons", "order_items", "order_taxes", "order_discounts", "order_part_payments", "order_quality_flags"];
+    private static readonly string[] Tables =
+        ["order_item_addons", "order_items", "order_taxes", "order_discounts", "order_part_payments", "order_quality_flags"];
 
     /// <summary>
-    /// One statement deleting the old children of every order the upsert wrote. It must be its own statement after the
-    /// upsert: a statement sees the rows committed before it started, and the upsert may have waited for a concurrent
-    /// batch that committed this order with children of its own.
+    /// One statement deleting the old children of the replaced orders. It must run after the upsert, as a statement of its
+    /// own: a statement sees the rows committed before it started, and the upsert may have waited for a concurrent batch
+    /// that committed this order with children of its own.
     /// </summary>
     private static readonly string Delete = $"""
-        WITH written AS MATERIALIZED (
-            SELECT u.restaurant_id, u.order_id FROM unnest($1::bigint[], $2::text[]) AS u(restaurant_id, order_id)
-            WHERE {OrderSql.WrittenByThisTransaction})
-        {string.Join("\n", DeletedTables.Select((t, i) => $"""
-            , d{i} AS (DELETE FROM {t} x USING written w WHERE x.restaurant_id = w.restaurant_id AND x.order_id = w.order_id)
+        WITH {string.Join(",\n", Tables.Select((t, i) => $"""
+            d{i} AS (DELETE FROM {t} x USING unnest($1::bigint[], $2::text[]) AS u(restaurant_id, order_id)
+                     WHERE x.restaurant_id = u.restaurant_id AND x.order_id = u.order_id)
             """))}
-        SELECT count(*) FROM written
+        SELECT 1
         """;
 
-    /// <summary>Adds the deletes and inserts; they must follow the orders upsert in the same batch.</summary>
-    /// <param name="orders">The events given to the upsert (one per order).</param>
-    public static void AddReplace(NpgsqlBatch batch, IReadOnlyList<CleanedEvent> orders, IReadOnlyDictionary<string, long> restaurantIds,
+    /// <summary>Adds the deletes (replaced orders only) and inserts (every written order).</summary>
+    /// <param name="written">The orders the upsert wrote, with their events.</param>
+    public static void AddReplace(NpgsqlBatch batch, IReadOnlyList<(long RestaurantId, CleanedEvent Event, bool Replaced)> written,
         IReadOnlyDictionary<(string Name, string Variant), long> menu, IReadOnlyDictionary<(string Name, string Group), long> addonIds)
     {
-        var rows = orders.Select(w => (R: restaurantIds[w.Order!.RestaurantRef], O: w.Order!)).ToList();
-        var delete = new NpgsqlBatchCommand(Delete);
-        delete.Parameters.Add(new() { Value = rows.Select(x => x.R).ToArray() });
-        delete.Parameters.Add(new() { Value = rows.Select(x => x.O.OrderId).ToArray() });
-        batch.BatchCommands.Add(delete);
+        var replaced = written.Where(w => w.Replaced).ToList();
+        if (replaced.Count > 0)
+        {
+            var delete = new NpgsqlBatchCommand(Delete);
+            delete.Parameters.Add(new() { Value = replaced.Select(x => x.RestaurantId).ToArray() });
+            delete.Parameters.Add(new() { Value = replaced.Select(x => x.Event.Order!.OrderId).ToArray() });
+            batch.BatchCommands.Add(delete);
+        }
+
+        var rows = written.Select(w => (R: w.RestaurantId, O: w.Event.Order!)).ToList();
         AddInsert(batch, "order_items", Items,
             rows.SelectMany(x => x.O.Items.Select(i => new Item(x.R, x.O, i, MenuItemId(menu, i.Match)))).ToList());
         AddInsert(batch, "order_item_addons", Addons, rows.SelectMany(x => x.O.Items.SelectMany(i => i.Addons.Select((a, n) =>
@@ -129,7 +133,7 @@ internal static class ChildSql
     {
         if (rows.Count == 0) return;
         var names = string.Join(", ", columns.Names);
-        var insert = new NpgsqlBatchCommand($"INSERT INTO {table} ({names}) SELECT {names} FROM {columns.From()} WHERE {OrderSql.WrittenByThisTransaction}");
+        var insert = new NpgsqlBatchCommand($"INSERT INTO {table} ({names}) SELECT {names} FROM {columns.From()}");
         columns.AddParameters(insert, rows);
         batch.BatchCommands.Add(insert);
     }

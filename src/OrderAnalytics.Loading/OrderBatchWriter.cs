@@ -54,29 +54,42 @@ public sealed class OrderBatchWriter(NpgsqlDataSource dataSource, ReferenceCache
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await CustomerSql.UpsertAsync(connection, batch.Orders, restaurantIds, pseudonymKey, now, ct);
 
-        // Everything else is one batch, one round trip. Without an explicit transaction PostgreSQL runs a batch as one
-        // implicit transaction: a failing statement rolls back all of them.
-        await using var write = new NpgsqlBatch(connection);
-        write.BatchCommands.Add(new NpgsqlBatchCommand(NoJit));
-        RawEventSql.AddUpsert(write, batch.Events, now);
-        NpgsqlBatchCommand? upsert = null;
-        if (batch.Orders.Count > 0)
-        {
-            upsert = OrderSql.AddUpsert(write, batch.Orders, restaurantIds, replay, now);
-            ChildSql.AddReplace(write, batch.Orders, restaurantIds, menu, addonIds);
-        }
-        StatusSql.AddInsert(write, batch.Statuses, restaurantIds);
+        // The rest is one transaction in two round trips: first the landing and the upsert, which returns the orders it
+        // wrote; then their children, only for those orders, and old children only for the orders it replaced.
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var first = new NpgsqlBatch(connection, tx);
+        first.BatchCommands.Add(new NpgsqlBatchCommand(NoJit));
+        RawEventSql.AddUpsert(first, batch.Events, now);
+        StatusSql.AddInsert(first, batch.Statuses, restaurantIds);
+        if (batch.Orders.Count > 0) OrderSql.AddUpsert(first, batch.Orders, restaurantIds, replay, now);
+        var written = new List<(long RestaurantId, CleanedEvent Event, bool Replaced)>();
+        var byKey = batch.Orders.ToDictionary(o => (restaurantIds[o.Order!.RestaurantRef], o.Order.OrderId));
         // Prepared once per physical connection (Npgsql keeps them across pool returns): the server skips parsing
         // and planning these long statements for every batch.
-        await write.PrepareAsync(ct);
+        await first.PrepareAsync(ct);
+        await using (var reader = await first.ExecuteReaderAsync(ct))
+        {
+            do
+            {
+                // Only the upsert returns three columns.
+                while (reader.FieldCount == 3 && await reader.ReadAsync(ct))
+                    written.Add((reader.GetInt64(0), byKey[(reader.GetInt64(0), reader.GetString(1))], reader.GetBoolean(2)));
+            } while (await reader.NextResultAsync(ct));
+        }
 
-        await write.ExecuteNonQueryAsync(ct);
+        if (written.Count > 0)
+        {
+            await using var second = new NpgsqlBatch(connection, tx);
+            ChildSql.AddReplace(second, written, menu, addonIds);
+            await second.PrepareAsync(ct);
+            await second.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
 
-        var written = upsert?.RecordsAffected ?? 0;
         return new BatchWriteResult(
             Events: batch.Events.Count,
-            OrdersWritten: written,
-            OrdersSkippedAsOlder: batch.Orders.Count - written,
+            OrdersWritten: written.Count,
+            OrdersSkippedAsOlder: batch.Orders.Count - written.Count,
             Quarantined: batch.Events.Count(e => e.Outcome == EventOutcomes.Quarantined),
             StatusEvents: batch.Statuses.Count);
     }

@@ -6,20 +6,14 @@ namespace OrderAnalytics.Loading;
 
 /// <summary>
 /// The orders of a batch in one INSERT … ON CONFLICT that only overwrites a stored order when the incoming version
-/// is newer. Rows this statement writes carry the transaction's id in xmin, which is how the child statements that
-/// follow in the same batch know which orders won (see <see cref="WrittenByThisTransaction"/>).
+/// is newer. It returns the orders it wrote, and whether each replaced a stored one (xmax is 0 on a freshly inserted
+/// row and set on one that ON CONFLICT locked and updated): only those need their old children deleted.
 /// </summary>
 internal static class OrderSql
 {
     private sealed record Row(long RestaurantId, OrderData O, long Version, DateTimeOffset ReceivedAt);
 
     private static readonly TimeSpan Ist = TimeSpan.FromMinutes(330);
-
-    /// <summary>SQL condition: the order (restaurant_id, order_id) of alias <c>u</c> was inserted or updated by this transaction.</summary>
-    public const string WrittenByThisTransaction = """
-        EXISTS (SELECT 1 FROM orders w WHERE w.restaurant_id = u.restaurant_id AND w.order_id = u.order_id
-                AND w.xmin = pg_current_xact_id()::xid)
-        """;
 
     private static readonly UnnestRows<Row> Orders = new UnnestRows<Row>()
         .Column("restaurant_id", NpgsqlDbType.Bigint, r => r.RestaurantId)
@@ -72,9 +66,10 @@ internal static class OrderSql
         WHERE orders.version < EXCLUDED.version
            OR (${Replay} AND orders.version = EXCLUDED.version)
            OR (orders.version = 0 AND EXCLUDED.version = 0 AND orders.occurred_at < EXCLUDED.occurred_at)
+        RETURNING restaurant_id, order_id, xmax <> 0
         """;
 
-    /// <summary>Adds the upsert; after the batch ran, its RecordsAffected is the number of orders written.</summary>
+    /// <summary>Adds the upsert; its result rows are (restaurant_id, order_id, replaced) of the orders written.</summary>
     /// <param name="orders">One event per order, in key order (the lock order of concurrent batches).</param>
     public static NpgsqlBatchCommand AddUpsert(NpgsqlBatch batch, IReadOnlyList<CleanedEvent> orders,
         IReadOnlyDictionary<string, long> restaurantIds, bool replay, DateTimeOffset now)

@@ -1,15 +1,17 @@
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
+using OrderAnalytics.Analytics.Predictions;
 using OrderAnalytics.Analytics.Queries;
 
 namespace OrderAnalytics.Analytics.GraphQL;
 
 public sealed class AnalyticsSchema : Schema
 {
-    public AnalyticsSchema(IServiceProvider services, AnalyticsQuery query) : base(services)
+    public AnalyticsSchema(IServiceProvider services, AnalyticsQuery query, AnalyticsMutation mutation) : base(services)
     {
         Query = query;
+        Mutation = mutation;
         // Introspection is answered from memory: the depth limit bounds it, the complexity budget is for the data.
         this.WithIntrospectionComplexityImpact(0);
         Description = "Order analytics over the order store. Dates are IST business dates (a business day runs 05:00–04:59 IST). "
@@ -27,6 +29,7 @@ public sealed class AnalyticsQuery : ObjectGraphType
     public AnalyticsQuery()
     {
         Name = "Query";
+        this.AddPredictionFields();
 
         // ---- 5.1 revenue ----------------------------------------------------------------------------------------
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<DailyRevenue>>>>>("dailyRevenue")
