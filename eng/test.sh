@@ -14,7 +14,7 @@ dotnet build OrderAnalytics.sln -c Release -v q -nologo | tail -n 3
 dotnet test OrderAnalytics.sln -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
 # One closing line over all test projects, in the form CI reads.
-sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }
+sum() { { grep -oE "$1: +[0-9]+" "$log" || true; } | awk '{ s += $2 } END { print s + 0 }'; }
 passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
 rm -f "$log"
 echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
