@@ -63,7 +63,7 @@ internal static class OrderSql
         ON CONFLICT (restaurant_id, order_id) DO UPDATE SET
             {string.Join(",\n    ", Stored.Append("customer_id").Append("updated_at")
                 .Where(n => n is not ("restaurant_id" or "order_id")).Select(n => $"{n} = EXCLUDED.{n}"))}
-        WHERE true OR orders.version < EXCLUDED.version
+        WHERE orders.version < EXCLUDED.version
            OR (${Replay} AND orders.version = EXCLUDED.version)
            OR (orders.version = 0 AND EXCLUDED.version = 0 AND orders.occurred_at < EXCLUDED.occurred_at)
         RETURNING restaurant_id, order_id, xmax <> 0
