@@ -31,27 +31,15 @@ public sealed class ApiKeyHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = Request.Headers["X-API-Key"].ToString();
-        if (presented.Length == 0 && Request.Headers.Authorization.ToString() is { } auth
-            && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            presented = auth[7..].Trim();
+        var presented = ApiKeys.Presented(Request);
         if (presented.Length == 0) return Task.FromResult(AuthenticateResult.NoResult());
 
-        var role = Matches(keys.CurrentValue.AdminKeys, presented) ? Roles.Admin
-            : Matches(keys.CurrentValue.AnalystKeys, presented) ? Roles.Analyst : null;
+        var role = ApiKeys.Matches(keys.CurrentValue.AdminKeys, presented) ? Roles.Admin
+            : ApiKeys.Matches(keys.CurrentValue.AnalystKeys, presented) ? Roles.Analyst : null;
         if (role is null) return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, role), new Claim(ClaimTypes.Role, role)], SchemeName);
         if (role == Roles.Admin) identity.AddClaim(new Claim(ClaimTypes.Role, Roles.Analyst));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
-    }
-
-    private static bool Matches(IEnumerable<string> configured, string presented)
-    {
-        var given = Encoding.UTF8.GetBytes(presented);
-        var match = false;
-        foreach (var key in configured.Where(k => k.Length > 0))
-            match |= CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(key));
-        return match;
     }
 }

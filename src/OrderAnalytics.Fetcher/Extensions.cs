@@ -50,17 +50,8 @@ public static class Extensions
     /// <summary>True when no admin key is configured, or the request presents one of them (constant-time compare).</summary>
     internal static bool IsAdmin(HttpRequest request, IReadOnlyCollection<string> keys)
     {
-        var configured = keys.Where(k => !string.IsNullOrEmpty(k)).ToList();
-        if (configured.Count == 0) return true;
-        var presented = request.Headers["X-API-Key"].ToString();
-        if (presented.Length == 0 && request.Headers.Authorization.ToString() is { } auth
-            && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            presented = auth[7..].Trim();
-        if (presented.Length == 0) return false;
-        var given = Encoding.UTF8.GetBytes(presented);
-        var match = false;
-        foreach (var key in configured) match |= CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(key));
-        return match;
+        if (!keys.Any(k => !string.IsNullOrEmpty(k))) return true;
+        return ApiKeys.Matches(keys, ApiKeys.Presented(request));
     }
 
     /// <summary>Options validation that reports every problem by name, at start (ValidateOnStart).</summary>

@@ -9,16 +9,7 @@ public sealed class WebhookAuthenticator(IOptionsMonitor<WebhookOptions> options
 {
     public bool RequiresKey => options.CurrentValue.RequiresKey;
 
-    public bool IsKnownKey(string? presented)
-    {
-        if (string.IsNullOrEmpty(presented)) return false;
-        var given = Encoding.UTF8.GetBytes(presented);
-        var match = false;
-        // Compare with every key (no early exit), so timing does not tell which key nearly matched.
-        foreach (var key in options.CurrentValue.ApiKeys.Where(k => !string.IsNullOrEmpty(k)))
-            match |= CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(key));
-        return match;
-    }
+    public bool IsKnownKey(string? presented) => ApiKeys.Matches(options.CurrentValue.ApiKeys, presented);
 
     /// <returns>null when the signature is valid or not required; otherwise why it was rejected.</returns>
     public string? CheckSignature(IHeaderDictionary headers, ReadOnlySpan<byte> body)
