@@ -48,7 +48,8 @@ if (realtime)
 var connectionString = await app.GetConnectionStringAsync("ordersdb") ?? throw new InvalidOperationException("no ordersdb");
 await using var db = NpgsqlDataSource.Create(connectionString);
 
-using var simulator = app.CreateHttpClient("simulator", "http");
+string[] services = ["Simulator", "Fetcher", "Cleaner", "Loader", "WebhookReceiver", "Analytics", "Predictor"];
+var cpuBefore = ProcessStats.Cpu(services, dataDir);
 // The expected event count comes from the stream itself (the fetcher's target), polled until the loader has it all.
 long expected = 0;
 var watch = Stopwatch.StartNew();
@@ -62,6 +63,7 @@ while (true)
     if (watch.Elapsed > TimeSpan.FromMinutes(60)) { Console.WriteLine("\nGave up after 60 minutes."); break; }
 }
 Console.WriteLine();
+var cpuAfter = ProcessStats.Cpu(services, dataDir);   // before the COPY baseline adds its own PostgreSQL time
 
 await using (var cmd = db.CreateCommand("""
     SELECT count(*), extract(epoch FROM max(processed_at) - min(received_at)) FROM raw_events
@@ -79,8 +81,17 @@ await using (var reader = await cmd.ExecuteReaderAsync())
     Console.WriteLine($"Pipeline / COPY             : {orders / seconds / (copy.Orders / copy.Seconds):F2}");
 }
 
+var loadedOrders = (await CountsAsync(db)).Orders;
+Console.WriteLine("CPU during the run (user + system), per process:");
+foreach (var (name, before) in cpuBefore.CpuSeconds)
+{
+    var seconds = cpuAfter.CpuSeconds[name] - before;
+    Console.WriteLine($"  {name,-16} {seconds,7:F1} s = {seconds * 1e6 / Math.Max(1, loadedOrders),6:F0} µs per order");
+}
+var total = cpuAfter.CpuSeconds.Sum(c => c.Value - cpuBefore.CpuSeconds[c.Key]);
+Console.WriteLine($"  {"all",-16} {total,7:F1} s = {total * 1e6 / Math.Max(1, loadedOrders),6:F0} µs per order (2 cores give 2 CPU-seconds a second)");
 Console.WriteLine("Peak resident memory (VmHWM) per service:");
-foreach (var (name, mb) in PeakMemory.OfServices(["Fetcher", "Cleaner", "Loader", "WebhookReceiver", "Analytics", "Simulator"]))
+foreach (var (name, mb) in ProcessStats.PeakMemory(services))
     Console.WriteLine($"  {name,-16} {mb,6:N0} MB");
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB");
 

@@ -32,6 +32,8 @@ async Task RunAsync(string database, SimulationOptions options, bool report)
 {
     await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync(database));
     await CopyBaseline.CreateTablesAsync(dataSource);
+    try { await using var ext = dataSource.CreateCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"); await ext.ExecuteNonQueryAsync(); }
+    catch (PostgresException) { /* only for the optional per-statement report */ }
 
     var setup = Stopwatch.StartNew();
     var stream = new OrderStream(options);
@@ -97,6 +99,25 @@ async Task RunAsync(string database, SimulationOptions options, bool report)
                       $"COPY {copyCpu.TotalSeconds:F1} s = {copyOrders / copyCpu.TotalSeconds:N0}; ratio {copyCpu / loaderCpu:F2}");
     Console.WriteLine("          (CPU = this process + all PostgreSQL processes: what the load costs, whatever else runs on the machine)");
     Console.WriteLine($"memory:   peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MiB");
+    await PrintStatementsAsync(dataSource);
+}
+
+// Server time per statement, when the server was started with OA_PG_SERVER_OPTIONS="-c shared_preload_libraries=pg_stat_statements".
+static async Task PrintStatementsAsync(NpgsqlDataSource dataSource)
+{
+    try
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT round(total_exec_time)::bigint, calls, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+            ORDER BY total_exec_time DESC LIMIT 15
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        Console.WriteLine("server:   ms, calls, rows, statement (pg_stat_statements)");
+        while (await reader.ReadAsync())
+            Console.WriteLine($"  {reader.GetInt64(0),8:N0} {reader.GetInt64(1),7:N0} {reader.GetInt64(2),9:N0}  {reader.GetString(3)}");
+    }
+    catch (PostgresException) { /* not preloaded: nothing to show */ }
 }
 
 static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the machine's PostgreSQL as an Aspire executable resource (no container runtime needed).
-# Inputs (environment): OA_PG_DATA (data folder), OA_PG_PORT, OA_PG_PASSWORD.
+# Inputs (environment): OA_PG_DATA (data folder), OA_PG_PORT, OA_PG_PASSWORD; optional OA_PG_SERVER_OPTIONS
+# (extra "-c name=value" server settings, e.g. "-c shared_preload_libraries=pg_stat_statements" when profiling).
 # Initialises the cluster on first start; sets the password on every start, so a rotated secret takes effect.
 # As root, PostgreSQL refuses to run: every server command goes through setpriv as the postgres user.
 set -euo pipefail
@@ -34,4 +35,4 @@ echo "ALTER USER postgres PASSWORD '$sql_pw';" | "${as_pg[@]}" "$bin/postgres" -
 sock=$(mktemp -d /tmp/oa-pg-sock.XXXXXX); chmod 777 "$sock"
 exec "${as_pg[@]}" "$bin/postgres" -D "$OA_PG_DATA" -p "$OA_PG_PORT" -c listen_addresses=127.0.0.1 \
   -c unix_socket_directories="$sock" -c max_connections=200 -c shared_buffers=256MB \
-  -c synchronous_commit=on -c fsync=on -c log_min_messages=warning
+  -c synchronous_commit=on -c fsync=on -c log_min_messages=warning ${OA_PG_SERVER_OPTIONS:-}

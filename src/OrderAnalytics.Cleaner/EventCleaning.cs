@@ -10,9 +10,10 @@ public sealed class EventCleaning(OrderEventProcessor processor, MatcherProvider
     public IReadOnlyList<CleanedEvent> Clean(IReadOnlyList<RawOrderEvent> events)
     {
         var matcher = matchers.Current;
+        // One thread per batch: the endpoint already cleans several batches at once (one per core), and a parallel loop
+        // inside each batch only oversubscribed the cores (measured: more CPU per order end to end, not less).
         var cleaned = new CleanedEvent[events.Count];
-        // Parsing and scoring are CPU-bound and independent per event.
-        Parallel.For(0, events.Count, i => cleaned[i] = Match(processor.Process(events[i]), matcher));
+        for (var i = 0; i < cleaned.Length; i++) cleaned[i] = Match(processor.Process(events[i]), matcher);
         return cleaned;
     }
 

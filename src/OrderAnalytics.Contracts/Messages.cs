@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrderAnalytics.Contracts;
 
 // Messages carry batches (a fetched page, a webhook request) because one order per message caps the
@@ -21,7 +23,7 @@ public sealed record RawOrderEvent(
     long? StreamId,
     string Source,
     DateTimeOffset ReceivedAt,
-    string Payload);
+    [property: JsonConverter(typeof(Utf8Base64TextConverter))] string Payload);
 
 public static class EventSources
 {

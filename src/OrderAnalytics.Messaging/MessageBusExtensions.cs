@@ -40,6 +40,7 @@ public static class MessageBusExtensions
                     host.Heartbeat(TimeSpan.FromSeconds(10));
                 });
                 rabbit.PrefetchCount = options.PrefetchCount;
+                rabbit.UseCompactJson();
                 // RabbitMQ confirms and then drops a message published to an exchange with no queue bound. Declaring the
                 // consumers' queues from the publishing side too means a publisher that starts first loses nothing.
                 // The queue is bound straight to the message type's exchange; RabbitMQ delivers one copy per queue even
