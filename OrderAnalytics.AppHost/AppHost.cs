@@ -29,6 +29,7 @@ builder.AddService<Projects.OrderAnalytics_Fetcher>("fetcher", infra, migrator, 
     .WithEnvironment("Upstream__ApiKey", secrets.UpstreamKey)
     .WithEnvironment("Fetcher__AdminKeys__0", secrets.AdminKey)
     .WithEnvironment("Fetcher__ArchiveFolder", Path.Combine(builder.AppHostDirectory, "..", ".data", "archive"))
+    .WithConfigurationSection("Fetcher")
     .WaitFor(simulator);
 
 builder.AddService<Projects.OrderAnalytics_Cleaner>("cleaner", infra, migrator);

@@ -4,14 +4,17 @@ using Npgsql;
 
 namespace OrderAnalytics.AppHost;
 
-/// <summary>PostgreSQL is ready when a login to the server succeeds (the database itself is created by the migrator).</summary>
+/// <summary>
+/// PostgreSQL is ready when a login to the server succeeds (the database itself is created by the migrator). Every
+/// check logs in anew: a pooled connection would "open" without a round trip and report a stopped server as ready.
+/// </summary>
 internal sealed class PostgresReadyCheck(Func<CancellationToken, Task<string?>> connectionString) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(await connectionString(ct)) { Database = "postgres", Timeout = 3 };
+            var builder = new NpgsqlConnectionStringBuilder(await connectionString(ct)) { Database = "postgres", Timeout = 3, Pooling = false };
             await using var connection = new NpgsqlConnection(builder.ConnectionString);
             await connection.OpenAsync(ct);
             return HealthCheckResult.Healthy();

@@ -19,7 +19,10 @@ internal static class ServiceExtensions
         builder.AddGeneratedSecret("analytics-analyst-key"),
         builder.AddGeneratedSecret("pseudonym-key"));
 
-    /// <summary>A pipeline service: store and broker referenced, started after the migrator finished, health-checked.</summary>
+    /// <summary>
+    /// A pipeline service: store and broker referenced, started after the migrator finished, health-checked, and the
+    /// AppHost's Messaging section (retry budget, prefetch) passed on, so one setting tunes every service alike.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name,
         Infrastructure infra, IResourceBuilder<ProjectResource> migrator, string? portKey = null)
         where TProject : IProjectMetadata, new() =>
@@ -27,7 +30,8 @@ internal static class ServiceExtensions
             .WithPort(portKey)
             .WithInfrastructure(infra)
             .WaitForCompletion(migrator)
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck("/health")
+            .WithConfigurationSection("Messaging");
 
     /// <summary>Passes the AppHost's configuration section (e.g. Simulator:Stream:Days) on to the service as environment.</summary>
     public static IResourceBuilder<ProjectResource> WithConfigurationSection(this IResourceBuilder<ProjectResource> project, string section)

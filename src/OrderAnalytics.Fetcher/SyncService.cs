@@ -56,12 +56,13 @@ public sealed class SyncService(
     {
         Meter.CreateObservableGauge("orderanalytics.fetcher.lag_seconds", () => Status.LagSeconds ?? 0);
         if (_options.SyncOnStart) Request(new SyncRequest());
+        var failures = 0;
         while (!ct.IsCancellationRequested)
         {
             SyncRequest request;
             using (var wait = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
-                wait.CancelAfter(_options.Interval);
+                wait.CancelAfter(NextRunIn(failures));
                 try { request = await _requests.Reader.ReadAsync(wait.Token); }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }   // the host is stopping
                 catch (OperationCanceledException)
@@ -71,13 +72,30 @@ public sealed class SyncService(
                 }
             }
 
-            try { await SyncAsync(request, ct); }
+            try
+            {
+                await SyncAsync(request, ct);
+                failures = 0;
+            }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Sync failed at cursor {Cursor}; the next run resumes from the checkpoint", _cursor);
+                failures++;
+                logger.LogError(ex, "Sync failed at cursor {Cursor}; the next run resumes from the checkpoint in {Delay}",
+                    _cursor, NextRunIn(failures));
             }
         }
+    }
+
+    /// <summary>
+    /// The interval; after a failed sync (e.g. the broker or the database restarting mid-backfill) sooner, backing
+    /// off from 5 s, so a backfill cut off by a short outage resumes within seconds rather than an interval later.
+    /// </summary>
+    private TimeSpan NextRunIn(int failures)
+    {
+        if (failures == 0) return _options.Interval;
+        var backoff = TimeSpan.FromSeconds(5 * Math.Pow(2, Math.Min(failures - 1, 10)));
+        return backoff < _options.Interval ? backoff : _options.Interval;
     }
 
     /// <summary>Runs one sync now (waiting for one in progress to finish first).</summary>

@@ -13,8 +13,8 @@ public static class MessageBusExtensions
 
     /// <summary>
     /// MassTransit on RabbitMQ with what delivery safety needs: publisher confirms (a Publish returns only once the
-    /// broker has the message), retries with back-off for transient faults, then the endpoint's _error queue.
-    /// Consumers are idempotent, so redelivery after a crash is harmless.
+    /// broker has the message), a database outage waited out (<see cref="MessagingOptions.OutageWait"/>), other faults
+    /// retried with back-off, then the endpoint's _error queue. Consumers are idempotent, so redelivery after a crash is harmless.
     /// </summary>
     public static IHostApplicationBuilder AddMessageBus(
         this IHostApplicationBuilder builder,
@@ -48,10 +48,20 @@ public static class MessageBusExtensions
                 rabbit.Publish<OrderEventsReceived>(p => p.BindQueue(ExchangeOf<OrderEventsReceived>(), Queues.OrderEventsReceived));
                 rabbit.Publish<OrderEventsCleaned>(p => p.BindQueue(ExchangeOf<OrderEventsCleaned>(), Queues.OrderEventsCleaned));
                 rabbit.Publish<ReprocessOrderEvents>(p => p.BindQueue(ExchangeOf<ReprocessOrderEvents>(), Queues.ReprocessOrderEvents));
+                // Outer: the database being down is waited out (Messaging:OutageWait), the message unacknowledged in its
+                // queue meanwhile. With only the inner policy, an outage longer than its ~90 s parked every message in
+                // flight in an _error queue, and the fault consumer, needing the database too, could not record them.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(StoreOutage.IsCause);
+                    retry.Intervals(StoreOutage.RetryIntervals(options.OutageWait, TimeSpan.FromSeconds(10)));
+                });
+                // Inner: anything else is retried a few times, then faults to the endpoint's _error queue.
                 rabbit.UseMessageRetry(retry =>
                 {
                     retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30),
                         TimeSpan.FromMilliseconds(500));
+                    retry.Ignore<Exception>(StoreOutage.IsCause);   // straight to the outer policy
                     // A message that can never succeed should not wait through retries.
                     retry.Ignore<ArgumentException>();
                     retry.Ignore<FormatException>();
@@ -81,4 +91,7 @@ public sealed class MessagingOptions
 
     /// <summary>Retries before a message moves to the endpoint's _error queue (its fault is recorded for review).</summary>
     public int RetryLimit { get; set; } = 8;
+
+    /// <summary>How long a message waits for an unreachable database (retrying every 10 s at most) before it faults.</summary>
+    public TimeSpan OutageWait { get; set; } = TimeSpan.FromHours(1);
 }

@@ -10,8 +10,9 @@ namespace OrderAnalytics.System.Tests;
 /// <summary>
 /// One running system per test class: the AppHost in executables mode (the machine's PostgreSQL and RabbitMQ,
 /// on free ports, data in a temp folder), a 30-day simulated stream, no live feed, keys known to the test.
+/// Derived fixtures add or override settings through <see cref="Settings"/>.
 /// </summary>
-public sealed class SystemFixture : IAsyncLifetime
+public class SystemFixture : IAsyncLifetime
 {
     public const string AdminKey = "system-test-admin-key-0123456789";
     public const string WebhookKey = "system-test-webhook-key-012345678";
@@ -22,6 +23,12 @@ public sealed class SystemFixture : IAsyncLifetime
     private DistributedApplication? _app;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("not started");
+
+    /// <summary>Where this system's PostgreSQL, RabbitMQ and fetcher archive keep their files (deleted on dispose).</summary>
+    public string DataDir => _dataDir;
+
+    /// <summary>AppHost settings on top of the defaults; a key given here wins over the default (the last value wins).</summary>
+    protected virtual IEnumerable<string> Settings => [];
 
     public async Task InitializeAsync()
     {
@@ -38,6 +45,8 @@ public sealed class SystemFixture : IAsyncLifetime
             $"--Parameters:upstream-api-key={UpstreamKey}",
             $"--Simulator:Stream:Days={SimulatedDays}",
             "--Simulator:Live:Enabled=false",
+            $"--Fetcher:ArchiveFolder={Path.Combine(_dataDir, "archive")}",
+            .. Settings,
         ]);
         _app = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -65,8 +74,8 @@ public sealed class SystemFixture : IAsyncLifetime
         return body.GetProperty("data");
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds or the time is up (the pipeline is asynchronous).</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan timeout)
+    /// <summary>Polls (every second unless told) until <paramref name="condition"/> holds or the time is up (the pipeline is asynchronous).</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan timeout, TimeSpan? every = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         T last;
@@ -74,10 +83,11 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             last = await probe();
             if (condition(last) || DateTime.UtcNow > deadline) return last;
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await Task.Delay(every ?? TimeSpan.FromSeconds(1));
         }
     }
 
+    /// <summary>Stops the system; fails when PostgreSQL, RabbitMQ or epmd outlive it (after killing them, so the machine stays clean).</summary>
     public async Task DisposeAsync()
     {
         if (_app is not null)
@@ -85,6 +95,10 @@ public sealed class SystemFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+        var leftovers = await LeftoverProcesses.WaitForNoneAsync(_dataDir, TimeSpan.FromSeconds(30));
+        if (leftovers.Count > 0) LeftoverProcesses.Kill(_dataDir);
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (leftovers.Count > 0)
+            throw new InvalidOperationException("Processes outlived the AppHost:\n" + string.Join("\n", leftovers));
     }
 }
