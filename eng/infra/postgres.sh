@@ -33,6 +33,12 @@ sql_pw=${OA_PG_PASSWORD//\'/\'\'}
 echo "ALTER USER postgres PASSWORD '$sql_pw';" | "${as_pg[@]}" "$bin/postgres" --single -D "$OA_PG_DATA" postgres >/dev/null
 
 sock=$(mktemp -d /tmp/oa-pg-sock.XXXXXX); chmod 777 "$sock"
-exec "${as_pg[@]}" "$bin/postgres" -D "$OA_PG_DATA" -p "$OA_PG_PORT" -c listen_addresses=127.0.0.1 \
+"${as_pg[@]}" "$bin/postgres" -D "$OA_PG_DATA" -p "$OA_PG_PORT" -c listen_addresses=127.0.0.1 \
   -c unix_socket_directories="$sock" -c max_connections=200 -c shared_buffers=256MB \
-  -c synchronous_commit=on -c fsync=on -c log_min_messages=warning ${OA_PG_SERVER_OPTIONS:-}
+  -c synchronous_commit=on -c fsync=on -c log_min_messages=warning ${OA_PG_SERVER_OPTIONS:-} &
+pg=$!
+# Aspire and the test fixtures stop a resource with SIGTERM, which PostgreSQL takes as a "smart" shutdown that waits for
+# every client to disconnect — pooled connections never do, so it was killed and crash-recovered on the next start.
+# SIGINT is PostgreSQL's fast shutdown: clients are disconnected and the data is checkpointed cleanly.
+trap 'kill -INT "$pg" 2>/dev/null' TERM INT
+while kill -0 "$pg" 2>/dev/null; do wait "$pg" || true; done
