@@ -77,8 +77,9 @@ await using (var reader = await cmd.ExecuteReaderAsync())
     var copy = await CopyBaseline.MeasureAsync(db);
     Console.WriteLine($"Events through the pipeline : {events:N0} in {seconds:F1} s = {events / seconds:N0} events/s");
     Console.WriteLine($"Orders loaded               : {orders:N0} = {orders / seconds:N0} orders/s (first receipt → last commit)");
-    Console.WriteLine($"Plain binary COPY, same rows: {copy.Orders:N0} orders in {copy.Seconds:F1} s = {copy.Orders / copy.Seconds:N0} orders/s");
-    Console.WriteLine($"Pipeline / COPY             : {orders / seconds / (copy.Orders / copy.Seconds):F2}");
+    Console.WriteLine($"Plain binary COPY, same rows: {copy.Orders:N0} orders with their landing rows and customers in {copy.Seconds:F1} s = {copy.Orders / copy.Seconds:N0} orders/s " +
+                      $"(order tables alone {copy.OrderTablesSeconds:F1} s = {copy.Orders / copy.OrderTablesSeconds:N0} orders/s)");
+    Console.WriteLine($"Pipeline / COPY             : {orders / seconds / (copy.Orders / copy.Seconds):F2} ({orders / seconds / (copy.Orders / copy.OrderTablesSeconds):F2} against the order tables alone)");
 }
 
 var loadedOrders = (await CountsAsync(db)).Orders;
