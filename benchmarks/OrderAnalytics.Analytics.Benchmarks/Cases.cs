@@ -3,8 +3,7 @@ using Npgsql;
 namespace OrderAnalytics.Analytics.Benchmarks;
 
 /// <summary>One question: the GraphQL a client sends, and the plain SQL an analyst would write over the normalized tables.</summary>
-/// <param name="Rollup">The same question over the rollups of proposed-ddl.sql (timed with --proposed-ddl), when they serve it.</param>
-internal sealed record Case(string Name, string GraphQL, string Sql, string? Rollup = null);
+internal sealed record Case(string Name, string GraphQL, string Sql);
 
 internal static class Cases
 {
@@ -37,12 +36,6 @@ internal static class Cases
             count(*) FILTER (WHERE o.order_status = 'Cancelled'), sum(o.total) FILTER (WHERE o.order_status = 'Cancelled'),
             count(*) FILTER (WHERE o.order_status = 'Complimentary')
             """;
-        var rollupSums = """
-            sum(f.orders) FILTER (WHERE f.order_status = 'Success'), sum(f.total) FILTER (WHERE f.order_status = 'Success'),
-            sum(f.core_total - f.discount_total) FILTER (WHERE f.order_status = 'Success'), sum(f.tax_total) FILTER (WHERE f.order_status = 'Success'),
-            sum(f.orders) FILTER (WHERE f.order_status = 'Cancelled'), sum(f.total) FILTER (WHERE f.order_status = 'Cancelled'),
-            sum(f.orders) FILTER (WHERE f.order_status = 'Complimentary')
-            """;
 
         return
         [
@@ -54,12 +47,6 @@ internal static class Cases
                   SELECT o.business_date AS d, {statusSums.Replace("count(*) FILTER (WHERE o.order_status = 'Success'), sum(o.total)", "count(*) FILTER (WHERE o.order_status = 'Success') AS orders, sum(o.total)")} AS x,
                          sum(o.total) FILTER (WHERE o.order_status = 'Success') AS revenue
                   FROM orders o WHERE NOT o.is_test AND o.business_date BETWEEN {Q(from.AddDays(-1))} AND {Q(to)} GROUP BY 1) t ORDER BY d
-                """, $"""
-                SELECT f.business_date, sum(f.orders) FILTER (WHERE f.order_status = 'Success'), sum(f.total) FILTER (WHERE f.order_status = 'Success'),
-                  sum(f.core_total - f.discount_total) FILTER (WHERE f.order_status = 'Success'), sum(f.tax_total) FILTER (WHERE f.order_status = 'Success'),
-                  sum(f.orders) FILTER (WHERE f.order_status = 'Cancelled'), sum(f.total) FILTER (WHERE f.order_status = 'Cancelled'),
-                  sum(f.orders) FILTER (WHERE f.order_status = 'Complimentary')
-                FROM order_facts_hourly f WHERE f.business_date BETWEEN {Q(from.AddDays(-1))} AND {Q(to)} GROUP BY 1 ORDER BY 1
                 """),
             new("5.1 revenue WEEK, 90 days + previous",
                 $"{{ revenue(period: WEEK, {range}) {{ start current {{ {Figures} }} previous {{ orders revenue }} revenueChangePercent }} }}",
@@ -67,12 +54,6 @@ internal static class Cases
                 SELECT w, revenue, lag(revenue) OVER (ORDER BY w) FROM (
                   SELECT date_trunc('week', o.business_date) AS w, {statusSums}, sum(o.total) FILTER (WHERE o.order_status = 'Success') AS revenue
                   FROM orders o WHERE NOT o.is_test AND o.business_date BETWEEN {Q(from.AddDays(-7))} AND {Q(to)} GROUP BY 1) t ORDER BY w
-                """, $"""
-                SELECT date_trunc('week', f.business_date), sum(f.orders) FILTER (WHERE f.order_status = 'Success'), sum(f.total) FILTER (WHERE f.order_status = 'Success'),
-                  sum(f.core_total - f.discount_total) FILTER (WHERE f.order_status = 'Success'), sum(f.tax_total) FILTER (WHERE f.order_status = 'Success'),
-                  sum(f.orders) FILTER (WHERE f.order_status = 'Cancelled'), sum(f.total) FILTER (WHERE f.order_status = 'Cancelled'),
-                  sum(f.orders) FILTER (WHERE f.order_status = 'Complimentary')
-                FROM order_facts_hourly f WHERE f.business_date BETWEEN {Q(from.AddDays(-7))} AND {Q(to)} GROUP BY 1 ORDER BY 1
                 """),
             new("5.1 revenue MONTH, full year + previous",
                 $"{{ revenue(period: MONTH, {year}) {{ start current {{ {Figures} }} previous {{ orders revenue }} revenueChangePercent }} }}",
@@ -80,21 +61,12 @@ internal static class Cases
                 SELECT m, revenue, lag(revenue) OVER (ORDER BY m) FROM (
                   SELECT date_trunc('month', o.business_date) AS m, {statusSums}, sum(o.total) FILTER (WHERE o.order_status = 'Success') AS revenue
                   FROM orders o WHERE NOT o.is_test AND {inYear} GROUP BY 1) t ORDER BY m
-                """, $"""
-                SELECT date_trunc('month', f.business_date), sum(f.orders) FILTER (WHERE f.order_status = 'Success'), sum(f.total) FILTER (WHERE f.order_status = 'Success'),
-                  sum(f.core_total - f.discount_total) FILTER (WHERE f.order_status = 'Success'), sum(f.tax_total) FILTER (WHERE f.order_status = 'Success'),
-                  sum(f.orders) FILTER (WHERE f.order_status = 'Cancelled'), sum(f.total) FILTER (WHERE f.order_status = 'Cancelled'),
-                  sum(f.orders) FILTER (WHERE f.order_status = 'Complimentary')
-                FROM order_facts_hourly f WHERE f.business_date BETWEEN {Q(yearFrom)} AND {Q(yearTo)} GROUP BY 1 ORDER BY 1
                 """),
             new("5.1 revenue DAY, 90 days, channel Zomato",
                 $"{{ revenue(period: DAY, {range}, channel: \"Zomato\") {{ start current {{ orders revenue }} previous {{ revenue }} }} }}",
                 $"""
                 SELECT o.business_date, count(*), sum(o.total) FROM orders o
                 WHERE {Success} AND o.order_from = 'Zomato' AND o.business_date BETWEEN {Q(from.AddDays(-1))} AND {Q(to)} GROUP BY 1 ORDER BY 1
-                """, $"""
-                SELECT f.business_date, sum(f.orders), sum(f.total) FROM order_facts_hourly f
-                WHERE f.order_status = 'Success' AND f.order_from = 'Zomato' AND f.business_date BETWEEN {Q(from.AddDays(-1))} AND {Q(to)} GROUP BY 1 ORDER BY 1
                 """),
 
             // ---- 5.2 items ----
@@ -106,11 +78,6 @@ internal static class Cases
                 JOIN menu_items m ON m.menu_item_id = i.menu_item_id
                 WHERE {Success} AND {inRange} AND i.match_decision = 'matched'
                 GROUP BY m.name, m.type ORDER BY net DESC LIMIT 20
-                """, $"""
-                SELECT m.name, m.type, sum(s.quantity), sum(s.lines), sum(s.total_price), sum(s.total_price - s.discount_amount) AS net
-                FROM item_sales_daily s JOIN menu_items m ON m.menu_item_id = s.menu_item_id
-                WHERE s.match_decision = 'matched' AND s.business_date BETWEEN {Q(from)} AND {Q(to)}
-                GROUP BY m.name, m.type ORDER BY net DESC LIMIT 20
                 """),
             new("5.2 top variants by quantity, 90 days",
                 $"{{ topItems(by: QUANTITY, level: VARIANT, limit: 20, {range}) {{ rank menuItemId name variant quantity netSales }} }}",
@@ -119,11 +86,6 @@ internal static class Cases
                 FROM orders o JOIN order_items i ON i.restaurant_id = o.restaurant_id AND i.order_id = o.order_id
                 JOIN menu_items m ON m.menu_item_id = i.menu_item_id
                 WHERE {Success} AND {inRange} AND i.match_decision = 'matched'
-                GROUP BY m.menu_item_id ORDER BY q DESC LIMIT 20
-                """, $"""
-                SELECT m.menu_item_id, m.name, m.variant, sum(s.quantity) AS q, sum(s.total_price - s.discount_amount)
-                FROM item_sales_daily s JOIN menu_items m ON m.menu_item_id = s.menu_item_id
-                WHERE s.match_decision = 'matched' AND s.business_date BETWEEN {Q(from)} AND {Q(to)}
                 GROUP BY m.menu_item_id ORDER BY q DESC LIMIT 20
                 """),
             new("5.2 top items by revenue, full year",
@@ -134,11 +96,6 @@ internal static class Cases
                 JOIN menu_items m ON m.menu_item_id = i.menu_item_id
                 WHERE {Success} AND {inYear} AND i.match_decision = 'matched'
                 GROUP BY m.name ORDER BY net DESC LIMIT 20
-                """, $"""
-                SELECT m.name, m.type, sum(s.quantity), sum(s.lines), sum(s.total_price), sum(s.total_price - s.discount_amount) AS net
-                FROM item_sales_daily s JOIN menu_items m ON m.menu_item_id = s.menu_item_id
-                WHERE s.match_decision = 'matched' AND s.business_date BETWEEN {Q(yearFrom)} AND {Q(yearTo)}
-                GROUP BY m.name, m.type ORDER BY net DESC LIMIT 20
                 """),
             new("5.2 unmatched raw names, 90 days",
                 $"{{ unmatchedItems(limit: 50, {range}) {{ normalisedName exampleRawName decision quantity netSales }} }}",
@@ -146,10 +103,6 @@ internal static class Cases
                 SELECT i.normalised_name, i.match_decision, min(i.name_raw), sum(i.quantity), sum(i.total_price - i.discount_amount) AS net
                 FROM orders o JOIN order_items i ON i.restaurant_id = o.restaurant_id AND i.order_id = o.order_id
                 WHERE {Success} AND {inRange} AND i.match_decision <> 'matched'
-                GROUP BY 1, 2 ORDER BY net DESC LIMIT 50
-                """, $"""
-                SELECT s.normalised_name, s.match_decision, sum(s.quantity), sum(s.total_price - s.discount_amount) AS net
-                FROM item_sales_daily s WHERE s.match_decision <> 'matched' AND s.business_date BETWEEN {Q(from)} AND {Q(to)}
                 GROUP BY 1, 2 ORDER BY net DESC LIMIT 50
                 """),
             new("5.2 top addons by quantity, 90 days",
@@ -168,33 +121,24 @@ internal static class Cases
                 SELECT w, aov, lag(aov) OVER (ORDER BY w) FROM (
                   SELECT date_trunc('week', o.business_date) AS w, avg(o.total) AS aov, avg(o.core_total - o.discount_total)
                   FROM orders o WHERE {Success} AND o.business_date BETWEEN {Q(from.AddDays(-7))} AND {Q(to)} GROUP BY 1) t ORDER BY w
-                """, $"""
-                SELECT date_trunc('week', f.business_date), sum(f.total) / sum(f.orders), sum(f.core_total - f.discount_total) / sum(f.orders)
-                FROM order_facts_hourly f WHERE f.order_status = 'Success' AND f.business_date BETWEEN {Q(from.AddDays(-7))} AND {Q(to)} GROUP BY 1 ORDER BY 1
                 """),
             new("5.3 AOV trend MONTH, full year",
                 $"{{ averageOrderValue(period: MONTH, {year}) {{ start orders averageOrderValue previousAverageOrderValue }} }}",
                 $"""
                 SELECT m, aov, lag(aov) OVER (ORDER BY m) FROM (
                   SELECT date_trunc('month', o.business_date) AS m, avg(o.total) AS aov FROM orders o WHERE {Success} AND {inYear} GROUP BY 1) t ORDER BY m
-                """, $"""
-                SELECT date_trunc('month', f.business_date), sum(f.total) / sum(f.orders)
-                FROM order_facts_hourly f WHERE f.order_status = 'Success' AND f.business_date BETWEEN {Q(yearFrom)} AND {Q(yearTo)} GROUP BY 1 ORDER BY 1
                 """),
 
             // ---- 5.4 order type and channel ----
             new("5.4 channel mix, 90 days",
                 $"{{ channelMix({range}) {{ key orderShare revenueShare figures {{ {Figures} }} }} }}",
-                $"SELECT o.order_from, {statusSums} FROM orders o WHERE NOT o.is_test AND {inRange} GROUP BY 1",
-                $"SELECT f.order_from, {rollupSums} FROM order_facts_hourly f WHERE f.business_date BETWEEN {Q(from)} AND {Q(to)} GROUP BY 1"),
+                $"SELECT o.order_from, {statusSums} FROM orders o WHERE NOT o.is_test AND {inRange} GROUP BY 1"),
             new("5.4 order type mix, 90 days",
                 $"{{ orderTypeMix({range}) {{ key orderShare revenueShare figures {{ {Figures} }} }} }}",
-                $"SELECT o.order_type, {statusSums} FROM orders o WHERE NOT o.is_test AND {inRange} GROUP BY 1",
-                $"SELECT f.order_type, {rollupSums} FROM order_facts_hourly f WHERE f.business_date BETWEEN {Q(from)} AND {Q(to)} GROUP BY 1"),
+                $"SELECT o.order_type, {statusSums} FROM orders o WHERE NOT o.is_test AND {inRange} GROUP BY 1"),
             new("5.4 channel mix, full year",
                 $"{{ channelMix({year}) {{ key orderShare revenueShare figures {{ orders revenue }} }} }}",
-                $"SELECT o.order_from, {statusSums} FROM orders o WHERE NOT o.is_test AND {inYear} GROUP BY 1",
-                $"SELECT f.order_from, {rollupSums} FROM order_facts_hourly f WHERE f.business_date BETWEEN {Q(yearFrom)} AND {Q(yearTo)} GROUP BY 1"),
+                $"SELECT o.order_from, {statusSums} FROM orders o WHERE NOT o.is_test AND {inYear} GROUP BY 1"),
 
             // ---- 5.5 peak hours ----
             new("5.5 peak hours hour x weekday, 90 days",
@@ -202,9 +146,6 @@ internal static class Cases
                 $"""
                 SELECT extract(isodow FROM o.business_date), extract(hour FROM o.created_on), count(*), sum(o.total)
                 FROM orders o WHERE {Success} AND {inRange} GROUP BY 1, 2 ORDER BY 1, 2
-                """, $"""
-                SELECT extract(isodow FROM f.business_date), f.hour, sum(f.orders), sum(f.total)
-                FROM order_facts_hourly f WHERE f.order_status = 'Success' AND f.business_date BETWEEN {Q(from)} AND {Q(to)} GROUP BY 1, 2 ORDER BY 1, 2
                 """),
 
             // ---- 5.6 retention ----

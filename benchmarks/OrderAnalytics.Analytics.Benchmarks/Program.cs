@@ -7,11 +7,10 @@
 //   dotnet run -c Release -- --hold 3600            keep the loaded PostgreSQL for an hour afterwards (for EXPLAIN);
 //                                                   its connection string goes to $TMPDIR/oa-analytics-bench.connection (mode 600)
 //   dotnet run -c Release -- --only "5.2"           only the questions whose name contains this
-//   dotnet run -c Release -- --proposed-ddl          apply proposed-ddl.sql (indexes, rollups) to the store first, and also time
-//                                                   each question over the rollups where they serve it
 //
 // Each question runs through the real schema and executer (validation, complexity analysis, resolvers, batch loaders and
-// JSON serialisation included) as an admin, and its plain-SQL twin through Npgsql reading every row. Both run warm.
+// JSON serialisation included) as an admin, over the migrated schema (rollups included), and its plain-SQL twin over the
+// normalized tables (orders, order_items, …) through Npgsql reading every row. Both run warm; the ratio is GraphQL / SQL.
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
@@ -68,20 +67,6 @@ try
                           $"business dates {reader.GetFieldValue<DateOnly>(3):yyyy-MM-dd} … {reader.GetFieldValue<DateOnly>(4):yyyy-MM-dd}");
     }
 
-    if (options.ProposedDdl)
-    {
-        var started = Stopwatch.StartNew();
-        var ddl = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "proposed-ddl.sql"));
-        foreach (var statement in System.Text.RegularExpressions.Regex.Split(ddl, @"^-- ;;\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
-                     .Select(x => x.Trim()).Where(x => x.Length > 0))
-        {
-            await using var cmd = dataSource.CreateCommand(statement);
-            cmd.CommandTimeout = 0;
-            await cmd.ExecuteNonQueryAsync();
-        }
-        Console.WriteLine($"Applied proposed-ddl.sql (indexes, rollups, backfill) in {started.Elapsed.TotalSeconds:N1} s");
-    }
-
     var services = new ServiceCollection();
     services.AddLogging();
     services.AddSingleton(dataSource);
@@ -95,17 +80,14 @@ try
 
     Console.WriteLine();
     Console.WriteLine($"Load average at start: {LoadAverage()} (2 cores; other work on the machine inflates every figure)");
-    Console.WriteLine($"{"question",-44} {"GraphQL p50",11} {"p95",8} {"SQL p50",9} {"p95",8} {"ratio p50",9} {"p95",6}  " +
-                      (options.ProposedDdl ? $"{"rollup p50",10} {"p95",7}  " : "") + "target");
+    Console.WriteLine($"{"question",-44} {"GraphQL p50",11} {"p95",8} {"SQL p50",9} {"p95",8} {"ratio p50",9} {"p95",6}  target");
     var results = new List<(Case Case, Runner.Timing GraphQL, Runner.Timing Sql)>();
     foreach (var c in cases)
     {
         var gql = await runner.GraphQLAsync(c.GraphQL);
         var sql = await runner.SqlAsync(c.Sql);
-        var rollup = options.ProposedDdl && c.Rollup is { } r ? await runner.SqlAsync(r) : null;
         results.Add((c, gql, sql));
         Console.WriteLine($"{c.Name,-44} {gql.P50,11:N1} {gql.P95,8:N1} {sql.P50,9:N1} {sql.P95,8:N1} {gql.P50 / sql.P50,9:N2} {gql.P95 / sql.P95,6:N2}  " +
-                          (options.ProposedDdl ? (rollup is null ? $"{"-",10} {"-",7}  " : $"{rollup.P50,10:N1} {rollup.P95,7:N1}  ") : "") +
                           (gql.P95 <= 50 ? "ok" : "SLOW (p95 > 50 ms)"));
     }
     Console.WriteLine($"Load average at end: {LoadAverage()}");
@@ -132,12 +114,11 @@ static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", F
 
 namespace OrderAnalytics.Analytics.Benchmarks
 {
-    internal sealed record BenchmarkOptions(double Scale, int Days, int Runs, string? Connection, bool Load, string? Only, int HoldSeconds,
-        bool ProposedDdl)
+    internal sealed record BenchmarkOptions(double Scale, int Days, int Runs, string? Connection, bool Load, string? Only, int HoldSeconds)
     {
         public static BenchmarkOptions Parse(string[] args)
         {
-            var o = new BenchmarkOptions(30, 365, 50, null, false, null, 0, false);
+            var o = new BenchmarkOptions(30, 365, 50, null, false, null, 0);
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -149,7 +130,6 @@ namespace OrderAnalytics.Analytics.Benchmarks
                     "--connection" => o with { Connection = Next() },
                     "--load" => o with { Load = true },
                     "--only" => o with { Only = Next() },
-                    "--proposed-ddl" => o with { ProposedDdl = true },
                     "--hold" => o with { HoldSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };

@@ -27,6 +27,10 @@ public sealed class OrderAnalyticsDbContext(DbContextOptions<OrderAnalyticsDbCon
     public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
     public DbSet<OrderStatusEvent> OrderStatusEvents => Set<OrderStatusEvent>();
     public DbSet<FetchCheckpoint> FetchCheckpoints => Set<FetchCheckpoint>();
+    public DbSet<OrderFactsDaily> OrderFactsDaily => Set<OrderFactsDaily>();
+    public DbSet<OrderFactsHourly> OrderFactsHourly => Set<OrderFactsHourly>();
+    public DbSet<OrderPaymentsDaily> OrderPaymentsDaily => Set<OrderPaymentsDaily>();
+    public DbSet<ItemSalesDaily> ItemSalesDaily => Set<ItemSalesDaily>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderAnalyticsDbContext).Assembly);

@@ -47,6 +47,20 @@ public static class DataQualityQueries
               AND NOT EXISTS (SELECT 1 FROM order_quality_flags f
                               WHERE f.restaurant_id = o.restaurant_id AND f.order_id = o.order_id AND f.code = 'money_identity')
             """),
+        RollupDiffers("order_facts_daily_differs_from_orders", "order_facts_daily",
+            "business_date, restaurant_id, order_from, order_type, order_status", OrderSums, NonTestOrders),
+        RollupDiffers("order_facts_hourly_differs_from_orders", "order_facts_hourly",
+            "business_date, restaurant_id, order_from, order_type, order_status, extract(hour FROM created_on)::smallint AS hour", OrderSums,
+            NonTestOrders),
+        RollupDiffers("order_payments_daily_differs_from_orders", "order_payments_daily",
+            "business_date, restaurant_id, order_from, order_type, payment_type", "count(*) AS orders, sum(total) AS total",
+            NonTestOrders + " AND order_status = 'Success'"),
+        RollupDiffers("item_sales_daily_differs_from_lines", "item_sales_daily",
+            "o.business_date, o.restaurant_id, o.order_from, o.order_type, i.menu_item_id, i.match_decision, " +
+            "CASE WHEN i.match_decision = 'matched' AND i.menu_item_id IS NOT NULL THEN NULL ELSE i.normalised_name END AS normalised_name",
+            "count(*) AS lines, sum(i.quantity) AS quantity, sum(i.total_price) AS total_price, sum(i.discount_amount) AS discount_amount",
+            "orders o JOIN order_items i ON i.restaurant_id = o.restaurant_id AND i.order_id = o.order_id " +
+            "WHERE o.order_status = 'Success' AND NOT o.is_test AND o.business_date IS NOT NULL"),
     ];
 
     /// <summary>Runs every check (or the named ones); one finding per check, zero rows meaning healthy.</summary>
@@ -72,6 +86,28 @@ public static class DataQualityQueries
             findings.Add(new DataQualityFinding(check.Name, rows, sample));
         }
         return findings;
+    }
+
+    private const string NonTestOrders = "orders WHERE business_date IS NOT NULL AND NOT is_test";
+
+    private const string OrderSums = "count(*) AS orders, sum(total) AS total, sum(core_total) AS core_total, " +
+        "sum(discount_total) AS discount_total, sum(tax_total) AS tax_total, " +
+        "sum(packaging_charge + delivery_charges + service_charge + round_off) AS charges";
+
+    /// <summary>
+    /// The rows in only one of <paramref name="rollup"/> and the GROUP BY it stands for (<paramref name="dimensions"/>,
+    /// <paramref name="sums"/> over <paramref name="from"/>), tagged with their side. The triggers of the AddRollups migration
+    /// keep the rollups exact, so any row here means a write bypassed them (or a bug in them).
+    /// </summary>
+    private static DataQualityCheck RollupDiffers(string name, string rollup, string dimensions, string sums, string from)
+    {
+        var columns = string.Join(", ", $"{dimensions}, {sums}".Split(", ").Select(c => c.Split(" AS ")[^1].Split('.')[^1]));
+        var groupBy = $"SELECT {dimensions}, {sums} FROM {from} GROUP BY {string.Join(", ", dimensions.Split(", ").Select((_, i) => i + 1))}";
+        return new(name, $"{rollup} rows that differ from the GROUP BY over the normalized tables they sum up.", $"""
+            (SELECT 'rollup only' AS side, * FROM (SELECT {columns} FROM {rollup} EXCEPT {groupBy}) r)
+            UNION ALL
+            (SELECT 'group by only', * FROM ({groupBy} EXCEPT SELECT {columns} FROM {rollup}) g)
+            """);
     }
 
     /// <summary>Rows of <paramref name="child"/> whose non-null reference <paramref name="key"/> matches no <paramref name="parent"/> row.</summary>

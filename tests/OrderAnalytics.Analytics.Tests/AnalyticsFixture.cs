@@ -1,20 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using OrderAnalytics.Simulation;
-using OrderAnalytics.Testing;
 
 namespace OrderAnalytics.Analytics.Tests;
 
 /// <summary>
-/// One PostgreSQL with one database filled from 60 simulated days of two outlets (through the real parser, cleaner,
-/// matcher and loader), and the analytics service serving it in-process on a free loopback port with known keys.
+/// 60 simulated days of two outlets in a real PostgreSQL, served by the analytics service in-process (<see cref="AnalyticsHost"/>).
 /// </summary>
 public sealed class AnalyticsFixture : IAsyncLifetime
 {
@@ -23,37 +16,13 @@ public sealed class AnalyticsFixture : IAsyncLifetime
 
     public static readonly SimulationOptions Simulation = new() { Days = 60, Restaurants = 2, Seed = 7 };
 
-    private readonly PostgresServer _server = new();
-    private WebApplication? _app;
+    private AnalyticsHost? _host;
 
     public OrderStream Stream { get; } = new(Simulation);
-    public NpgsqlDataSource DataSource { get; private set; } = null!;
-    public Uri BaseAddress { get; private set; } = null!;
+    public NpgsqlDataSource DataSource => _host!.DataSource;
+    public Uri BaseAddress => _host!.BaseAddress;
 
-    public async Task InitializeAsync()
-    {
-        await _server.InitializeAsync();
-        DataSource = NpgsqlDataSource.Create(await _server.CreateDatabaseAsync());
-        await SimulatedStore.LoadAsync(DataSource, Stream, Path.Combine(Repository.Root, "data", "cleaned_menu.csv"), batchSize: 500);
-        await using (var analyze = DataSource.CreateCommand("ANALYZE")) await analyze.ExecuteNonQueryAsync();
-
-        var port = Repository.FreePort();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Analytics:Auth:AdminKeys:0"] = AdminKey,
-            ["Analytics:Auth:AnalystKeys:0"] = AnalystKey,
-            ["Analytics:GraphQL:ExposeExceptionDetails"] = "true",
-        });
-        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Services.AddSingleton(DataSource);
-        builder.Services.AddAnalyticsApi(builder.Configuration);
-        _app = builder.Build();
-        _app.MapAnalyticsEndpoints();
-        await _app.StartAsync();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
-    }
+    public async Task InitializeAsync() => _host = await AnalyticsHost.StartAsync(Stream, AdminKey, AnalystKey);
 
     public HttpClient Client(string? key = AnalystKey)
     {
@@ -91,9 +60,7 @@ public sealed class AnalyticsFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null) await _app.DisposeAsync();
-        if (DataSource is not null) await DataSource.DisposeAsync();
-        await _server.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
     }
 }
 

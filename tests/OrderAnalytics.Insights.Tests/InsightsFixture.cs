@@ -1,13 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Npgsql;
-using OrderAnalytics.Analytics;
 using OrderAnalytics.Analytics.Tests;
 using OrderAnalytics.Simulation;
 using OrderAnalytics.Testing;
@@ -15,8 +9,8 @@ using OrderAnalytics.Testing;
 namespace OrderAnalytics.Insights.Tests;
 
 /// <summary>
-/// A real PostgreSQL with 60 simulated days of two outlets (loaded as the analytics tests load it), the analytics
-/// service in-process on a free loopback port serving the committed wwwroot, and one headless Chromium.
+/// 60 simulated days of two outlets served by the analytics service with the committed wwwroot (<see cref="AnalyticsHost"/>,
+/// as the analytics tests have it), and one headless Chromium.
 /// </summary>
 public sealed class InsightsFixture : IAsyncLifetime
 {
@@ -27,15 +21,14 @@ public sealed class InsightsFixture : IAsyncLifetime
 
     public static string WebRoot { get; } = Path.Combine(Repository.Root, "src", "OrderAnalytics.Analytics", "wwwroot");
 
-    private readonly PostgresServer _server = new();
-    private WebApplication? _app;
+    private AnalyticsHost? _host;
     private IPlaywright? _playwright;
     private Task<IBrowser>? _launch;
     private bool _disposed;
 
     public OrderStream Stream { get; } = new(Simulation);
-    public NpgsqlDataSource DataSource { get; private set; } = null!;
-    public Uri BaseAddress { get; private set; } = null!;
+    public NpgsqlDataSource DataSource => _host!.DataSource;
+    public Uri BaseAddress => _host!.BaseAddress;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -59,32 +52,7 @@ public sealed class InsightsFixture : IAsyncLifetime
     {
         // The browser starts while the store fills.
         _launch = LaunchBrowserAsync();
-        await _server.InitializeAsync();
-        DataSource = NpgsqlDataSource.Create(await _server.CreateDatabaseAsync());
-        await SimulatedStore.LoadAsync(DataSource, Stream, Path.Combine(Repository.Root, "data", "cleaned_menu.csv"), batchSize: 500);
-        await using (var analyze = DataSource.CreateCommand("ANALYZE")) await analyze.ExecuteNonQueryAsync();
-
-        var port = Repository.FreePort();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Production",
-            ContentRootPath = Path.GetDirectoryName(WebRoot),
-            WebRootPath = WebRoot,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Analytics:Auth:AdminKeys:0"] = AdminKey,
-            ["Analytics:Auth:AnalystKeys:0"] = AnalystKey,
-            ["Analytics:GraphQL:ExposeExceptionDetails"] = "true",
-        });
-        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Services.AddSingleton(DataSource);
-        builder.Services.AddAnalyticsApi(builder.Configuration);
-        _app = builder.Build();
-        _app.MapAnalyticsEndpoints();
-        await _app.StartAsync();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        _host = await AnalyticsHost.StartAsync(Stream, AdminKey, AnalystKey, WebRoot);
         Browser = await _launch;
     }
 
@@ -137,9 +105,7 @@ public sealed class InsightsFixture : IAsyncLifetime
             catch (Exception) { }   // it did not start; the setup's own error is the one reported
         }
         _playwright?.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
-        if (DataSource is not null) await DataSource.DisposeAsync();
-        await _server.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
     }
 }
 

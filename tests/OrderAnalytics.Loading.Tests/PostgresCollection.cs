@@ -29,6 +29,9 @@ public sealed class LoaderDatabase : IAsyncDisposable
     public static async Task<LoaderDatabase> CreateAsync(PostgresServer server) =>
         new(NpgsqlDataSource.Create(await server.CreateDatabaseAsync()));
 
+    /// <summary>A writer over an existing database (e.g. one migrated only part of the way).</summary>
+    public static LoaderDatabase Open(string connectionString) => new(NpgsqlDataSource.Create(connectionString));
+
     /// <summary>A second writer with its own cache, as a second loader instance would have.</summary>
     public OrderBatchWriter NewWriter() => new(DataSource, new ReferenceCache(DataSource), PseudonymKey);
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using OrderAnalytics.Data;
 using Xunit;
@@ -53,17 +55,23 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    /// <summary>A new database with the current schema (EF migrations) and the cafe's menu seeded.</summary>
-    public async Task<string> CreateDatabaseAsync(string? name = null, bool seedMenu = true)
+    /// <summary>A new database with the current schema (or the one of <paramref name="migration"/>) and the cafe's menu seeded.</summary>
+    public async Task<string> CreateDatabaseAsync(string? name = null, bool seedMenu = true, string? migration = null)
     {
         name ??= "t_" + Guid.NewGuid().ToString("N")[..12];
         var cs = ConnectionString(name);
-        var options = new DbContextOptionsBuilder<OrderAnalyticsDbContext>().UseNpgsql(cs);
-        OrderAnalyticsDbContext.Configure(options);
-        await using var db = new OrderAnalyticsDbContext(options.Options);
-        await db.Database.MigrateAsync();
+        await MigrateAsync(cs, migration);
         if (seedMenu) await SeedMenuAsync(cs);
         return cs;
+    }
+
+    /// <summary>Applies the EF migrations up to <paramref name="migration"/> (all when null), as the migrator does.</summary>
+    public static async Task MigrateAsync(string connectionString, string? migration = null)
+    {
+        var options = new DbContextOptionsBuilder<OrderAnalyticsDbContext>().UseNpgsql(connectionString);
+        OrderAnalyticsDbContext.Configure(options);
+        await using var db = new OrderAnalyticsDbContext(options.Options);
+        await db.GetService<IMigrator>().MigrateAsync(migration);
     }
 
     private static async Task SeedMenuAsync(string connectionString)

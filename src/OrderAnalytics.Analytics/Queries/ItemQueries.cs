@@ -57,8 +57,16 @@ public sealed class ItemQueries(NpgsqlDataSource db)
     public const int MaxLimit = 500;
 
     /// <summary>The menu item a line counts for: a confident match, else a verified alias of its normalised name.</summary>
-    internal const string EffectiveMenuItem =
-        "CASE WHEN i.match_decision = 'matched' AND i.menu_item_id IS NOT NULL THEN i.menu_item_id ELSE al.menu_item_id END";
+    internal const string EffectiveMenuItem = "CASE WHEN i.match_decision = 'matched' AND i.menu_item_id IS NOT NULL THEN i.menu_item_id ELSE al.menu_item_id END";
+
+    /// <summary>
+    /// The daily item rollup with the aliases joined when read: it keeps each line's menu item, decision and normalised
+    /// name, so a review decision counts at once and <see cref="EffectiveMenuItem"/> applies to it unchanged.
+    /// </summary>
+    internal const string RollupLinesInScope = """
+        FROM item_sales_daily i
+        LEFT JOIN menu_aliases al ON al.normalised_name = i.normalised_name
+        """;
 
     internal const string LinesInScope = """
         FROM orders o
@@ -70,18 +78,17 @@ public sealed class ItemQueries(NpgsqlDataSource db)
         CancellationToken ct)
     {
         await using var cmd = db.CreateCommand();
-        var scope = $"{OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()}";
         var key = level == ItemLevel.Variant ? "m.menu_item_id, m.name, m.type, m.variant" : "m.name, m.type";
         var order = metric == ItemMetric.Quantity ? "quantity DESC, net DESC" : "net DESC, quantity DESC";
         var outerOrder = metric == ItemMetric.Quantity ? "r.quantity DESC, r.net DESC" : "r.net DESC, r.quantity DESC";
-        // One pass over the lines, grouped by the menu item they count for (NULL = not mapped); the small result is then
-        // ranked at item or variant level, and its grand totals give the shares.
+        // One pass over the day rollup of the lines (Success orders only), grouped by the menu item they count for (NULL =
+        // not mapped); the small result is then ranked at item or variant level, and its grand totals give the shares.
         cmd.CommandText = $"""
             WITH per_item AS (
-                SELECT {EffectiveMenuItem} AS menu_item_id, sum(i.quantity) AS quantity, count(*) AS lines,
+                SELECT {EffectiveMenuItem} AS menu_item_id, sum(i.quantity) AS quantity, sum(i.lines) AS lines,
                        sum(i.total_price) AS gross, sum(i.discount_amount) AS discounts
-                {LinesInScope}
-                WHERE {scope}
+                {RollupLinesInScope}
+                WHERE {OrderFacts.RollupScope(filter, cmd, "i")}
                 GROUP BY 1
             ), totals AS (
                 SELECT coalesce(sum(quantity), 0) AS quantity, coalesce(sum(gross - discounts), 0) AS net FROM per_item

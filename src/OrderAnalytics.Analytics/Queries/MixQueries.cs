@@ -10,20 +10,20 @@ public sealed record MixShare(
     [property: Description("Share of Success orders, 0..1.")] double OrderShare,
     [property: Description("Share of revenue, 0..1.")] double RevenueShare);
 
-/// <summary>Order type and channel distribution (Task 5.4): one GROUP BY over the shared facts.</summary>
+/// <summary>Order type and channel distribution (Task 5.4): one GROUP BY over the daily rollup of the shared facts.</summary>
 public sealed class MixQueries(NpgsqlDataSource db)
 {
-    public Task<IReadOnlyList<MixShare>> ByChannelAsync(AnalyticsFilter filter, CancellationToken ct) => ByAsync("o.order_from", filter, ct);
+    public Task<IReadOnlyList<MixShare>> ByChannelAsync(AnalyticsFilter filter, CancellationToken ct) => ByAsync("f.order_from", filter, ct);
 
-    public Task<IReadOnlyList<MixShare>> ByOrderTypeAsync(AnalyticsFilter filter, CancellationToken ct) => ByAsync("o.order_type", filter, ct);
+    public Task<IReadOnlyList<MixShare>> ByOrderTypeAsync(AnalyticsFilter filter, CancellationToken ct) => ByAsync("f.order_type", filter, ct);
 
     private async Task<IReadOnlyList<MixShare>> ByAsync(string column, AnalyticsFilter filter, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand();
         cmd.CommandText = $"""
-            SELECT coalesce({column}, '(none)'), {OrderFacts.Measures()}
-            FROM orders o
-            WHERE {OrderFacts.Scope(filter, cmd)}
+            SELECT coalesce({column}, '(none)'), {OrderFacts.RollupMeasures()}
+            FROM order_facts_daily f
+            WHERE {OrderFacts.RollupScope(filter, cmd)}
             GROUP BY 1
             """;
         var rows = new List<(string Key, RevenueFigures Figures)>();

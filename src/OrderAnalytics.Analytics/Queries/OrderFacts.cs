@@ -54,6 +54,30 @@ public static class OrderFacts
 
     public const int MeasureCount = 11;
 
+    /// <summary>
+    /// The rows of a rollup (order_facts_daily, order_facts_hourly, order_payments_daily, item_sales_daily; alias
+    /// <paramref name="f"/>) the filter selects. The rollups hold exactly the non-test orders with a business date, grouped
+    /// by every column the filter names, so this selects the same orders as <see cref="Scope"/> (see the AddRollups migration).
+    /// </summary>
+    public static string RollupScope(AnalyticsFilter filter, NpgsqlCommand cmd, string f = "f") => filter.Where(cmd, f, includeTest: true);
+
+    /// <summary><see cref="Measures"/> over order_facts_daily or order_facts_hourly (alias <paramref name="f"/>): the same values, types and scales.</summary>
+    public static string RollupMeasures(string f = "f") => string.Join(",\n", new[]
+    {
+        $"coalesce(sum({f}.orders) FILTER (WHERE {f}.order_status = '{Success}'), 0)::bigint",
+        $"coalesce(sum({f}.total) FILTER (WHERE {f}.order_status = '{Success}'), 0)",
+        $"coalesce(sum({f}.core_total) FILTER (WHERE {f}.order_status = '{Success}'), 0)",
+        $"coalesce(sum({f}.discount_total) FILTER (WHERE {f}.order_status = '{Success}'), 0)",
+        $"coalesce(sum({f}.tax_total) FILTER (WHERE {f}.order_status = '{Success}'), 0)",
+        $"coalesce(sum({f}.charges) FILTER (WHERE {f}.order_status = '{Success}'), 0)",
+        $"coalesce(sum({f}.orders) FILTER (WHERE {f}.order_status = '{Cancelled}'), 0)::bigint",
+        $"coalesce(sum({f}.total) FILTER (WHERE {f}.order_status = '{Cancelled}'), 0)",
+        $"coalesce(sum({f}.orders) FILTER (WHERE {f}.order_status = '{Complimentary}'), 0)::bigint",
+        $"coalesce(sum({f}.total) FILTER (WHERE {f}.order_status = '{Complimentary}'), 0)",
+        $"coalesce(sum({f}.orders) FILTER (WHERE {f}.order_status IS DISTINCT FROM '{Success}' AND {f}.order_status IS DISTINCT FROM '{Cancelled}' " +
+        $"AND {f}.order_status IS DISTINCT FROM '{Complimentary}'), 0)::bigint",
+    });
+
     public static RevenueFigures Read(NpgsqlDataReader r, int first) => new(
         Orders: r.GetInt64(first),
         Revenue: r.GetDecimal(first + 1),

@@ -24,28 +24,33 @@ public sealed class PaymentQueries(NpgsqlDataSource db)
     public async Task<IReadOnlyList<PaymentShare>> ByMethodAsync(AnalyticsFilter filter, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand();
+        // Unsplit orders come from the daily payment rollup (Success orders) less the split ones; split orders are the few with
+        // part payments, read from order_part_payments and their orders. Same rows, types and scales as the plain GROUP BY.
         cmd.CommandText = $"""
-            WITH paid AS (
-                SELECT o.restaurant_id, o.order_id, coalesce(o.payment_type, '(none)') AS method, o.total
-                FROM orders o
+            WITH parts AS (
+                SELECT p.restaurant_id, p.order_id, coalesce(o.payment_type, '(none)') AS order_method, o.total,
+                       p.payment_type AS method, sum(p.amount) AS amount
+                FROM order_part_payments p JOIN orders o ON o.restaurant_id = p.restaurant_id AND o.order_id = p.order_id
                 WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()}
-            ), parts AS (
-                SELECT p.restaurant_id, p.order_id, p.payment_type AS method, sum(p.amount) AS amount
-                FROM order_part_payments p JOIN paid USING (restaurant_id, order_id)
-                GROUP BY 1, 2, 3
+                GROUP BY 1, 2, 3, 4, 5
             ), split AS (
-                SELECT restaurant_id, order_id, sum(amount) AS amount FROM parts GROUP BY 1, 2
+                SELECT restaurant_id, order_id, order_method, total, sum(amount) AS amount FROM parts GROUP BY 1, 2, 3, 4
             ), shares AS (
-                SELECT paid.method, paid.total AS amount, false AS is_split
-                FROM paid WHERE NOT EXISTS (SELECT 1 FROM split s WHERE s.restaurant_id = paid.restaurant_id AND s.order_id = paid.order_id)
+                SELECT coalesce(f.payment_type, '(none)') AS method, sum(f.orders) AS orders, sum(f.total) AS amount,
+                       0 AS split_orders, 0 AS split_amount
+                FROM order_payments_daily f
+                WHERE {OrderFacts.RollupScope(filter, cmd)}
+                GROUP BY 1
                 UNION ALL
-                SELECT method, amount, true FROM parts
+                SELECT order_method, -count(*), -sum(total), 0, 0 FROM split GROUP BY 1
                 UNION ALL
-                SELECT 'Part Payment (unallocated)', paid.total - s.amount, true
-                FROM paid JOIN split s USING (restaurant_id, order_id) WHERE paid.total <> s.amount
+                SELECT method, count(*), sum(amount), count(*), sum(amount) FROM parts GROUP BY 1
+                UNION ALL
+                SELECT 'Part Payment (unallocated)', count(*), sum(total - amount), count(*), sum(total - amount)
+                FROM split WHERE total <> amount
             )
-            SELECT method, count(*), sum(amount), count(*) FILTER (WHERE is_split), coalesce(sum(amount) FILTER (WHERE is_split), 0)
-            FROM shares GROUP BY method
+            SELECT method, sum(orders)::bigint, sum(amount), sum(split_orders)::bigint, sum(split_amount)
+            FROM shares GROUP BY method HAVING sum(orders) <> 0
             """;
         var rows = new List<(string Method, long Orders, decimal Amount, long SplitOrders, decimal SplitAmount)>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);

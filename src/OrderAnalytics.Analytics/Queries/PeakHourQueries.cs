@@ -17,17 +17,17 @@ public sealed record HourCell(
     public decimal AverageRevenue => Days == 0 ? 0 : Math.Round(Figures.Revenue / Days, 2);
 }
 
-/// <summary>Peak hours: orders and revenue by IST hour × weekday (Task 5.5).</summary>
+/// <summary>Peak hours: orders and revenue by IST hour × weekday (Task 5.5), from the hourly rollup (its hour is created_on's).</summary>
 public sealed class PeakHourQueries(NpgsqlDataSource db)
 {
     public async Task<IReadOnlyList<HourCell>> ByHourAndWeekdayAsync(AnalyticsFilter filter, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand();
         cmd.CommandText = $"""
-            SELECT extract(isodow FROM o.business_date)::int, extract(hour FROM o.created_on)::int, {OrderFacts.Measures()},
-                   min(min(o.business_date)) OVER (), max(max(o.business_date)) OVER ()
-            FROM orders o
-            WHERE {OrderFacts.Scope(filter, cmd)} AND o.created_on IS NOT NULL
+            SELECT extract(isodow FROM f.business_date)::int, f.hour::int, {OrderFacts.RollupMeasures()},
+                   min(min(f.business_date)) OVER (), max(max(f.business_date)) OVER ()
+            FROM order_facts_hourly f
+            WHERE {OrderFacts.RollupScope(filter, cmd)} AND f.hour IS NOT NULL
             GROUP BY 1, 2
             ORDER BY 1, 2
             """;

@@ -55,15 +55,15 @@ public sealed record AovBucket(
 /// <summary>Revenue per day, week and month, and the AOV trend: one daily aggregation, bucketed by <see cref="Periods"/>.</summary>
 public sealed class RevenueQueries(NpgsqlDataSource db)
 {
-    /// <summary>Figures per business day with orders in scope (ascending).</summary>
+    /// <summary>Figures per business day with orders in scope (ascending), from the daily rollup (a few dozen rows a day).</summary>
     public async Task<SortedDictionary<DateOnly, RevenueFigures>> ByDayAsync(AnalyticsFilter filter, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand();
         cmd.CommandText = $"""
-            SELECT o.business_date, {OrderFacts.Measures()}
-            FROM orders o
-            WHERE {OrderFacts.Scope(filter, cmd)}
-            GROUP BY o.business_date
+            SELECT f.business_date, {OrderFacts.RollupMeasures()}
+            FROM order_facts_daily f
+            WHERE {OrderFacts.RollupScope(filter, cmd)}
+            GROUP BY f.business_date
             """;
         var days = new SortedDictionary<DateOnly, RevenueFigures>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);

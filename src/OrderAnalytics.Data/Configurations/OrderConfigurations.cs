@@ -26,6 +26,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(x => new { x.RestaurantId, x.BusinessDate });
         b.HasIndex(x => x.BusinessDate);
         b.HasIndex(x => x.CustomerId);
+        // Retention (5.6): a customer's first Success business date is the first entry of this index, read index-only.
+        b.HasIndex(x => new { x.CustomerId, x.BusinessDate })
+            .HasFilter("order_status = 'Success' AND NOT is_test AND business_date IS NOT NULL")
+            .HasDatabaseName("ix_orders_customer_first_success");
     }
 }
 

@@ -152,6 +152,64 @@ namespace OrderAnalytics.Data.Migrations
                     b.ToTable("fetch_checkpoints", (string)null);
                 });
 
+            modelBuilder.Entity("OrderAnalytics.Data.Entities.ItemSalesDaily", b =>
+                {
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<decimal>("DiscountAmount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("discount_amount");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lines");
+
+                    b.Property<string>("MatchDecision")
+                        .HasColumnType("text")
+                        .HasColumnName("match_decision");
+
+                    b.Property<long?>("MenuItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("menu_item_id");
+
+                    b.Property<string>("NormalisedName")
+                        .HasColumnType("text")
+                        .HasColumnName("normalised_name");
+
+                    b.Property<string>("OrderFrom")
+                        .HasColumnType("text")
+                        .HasColumnName("order_from");
+
+                    b.Property<string>("OrderType")
+                        .HasColumnType("text")
+                        .HasColumnName("order_type");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(16, 3)
+                        .HasColumnType("numeric(16,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("RestaurantId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("restaurant_id");
+
+                    b.Property<decimal>("TotalPrice")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("total_price");
+
+                    b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "MenuItemId", "MatchDecision", "NormalisedName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_item_sales_daily");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "MenuItemId", "MatchDecision", "NormalisedName"), false);
+
+                    b.ToTable("item_sales_daily", (string)null);
+                });
+
             modelBuilder.Entity("OrderAnalytics.Data.Entities.MenuAlias", b =>
                 {
                     b.Property<string>("NormalisedName")
@@ -395,6 +453,10 @@ namespace OrderAnalytics.Data.Migrations
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_orders_customer_id");
 
+                    b.HasIndex("CustomerId", "BusinessDate")
+                        .HasDatabaseName("ix_orders_customer_first_success")
+                        .HasFilter("order_status = 'Success' AND NOT is_test AND business_date IS NOT NULL");
+
                     b.HasIndex("RestaurantId", "BusinessDate")
                         .HasDatabaseName("ix_orders_restaurant_id_business_date");
 
@@ -454,6 +516,130 @@ namespace OrderAnalytics.Data.Migrations
                         .HasDatabaseName("ix_order_discounts_restaurant_id_order_id_line_no");
 
                     b.ToTable("order_discounts", (string)null);
+                });
+
+            modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderFactsDaily", b =>
+                {
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<decimal>("Charges")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("charges");
+
+                    b.Property<decimal>("CoreTotal")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("core_total");
+
+                    b.Property<decimal>("DiscountTotal")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("discount_total");
+
+                    b.Property<string>("OrderFrom")
+                        .HasColumnType("text")
+                        .HasColumnName("order_from");
+
+                    b.Property<string>("OrderStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("order_status");
+
+                    b.Property<string>("OrderType")
+                        .HasColumnType("text")
+                        .HasColumnName("order_type");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("bigint")
+                        .HasColumnName("orders");
+
+                    b.Property<long>("RestaurantId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("restaurant_id");
+
+                    b.Property<decimal>("TaxTotal")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("tax_total");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("total");
+
+                    b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "OrderStatus")
+                        .IsUnique()
+                        .HasDatabaseName("ux_order_facts_daily");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "OrderStatus"), false);
+
+                    b.ToTable("order_facts_daily", (string)null);
+                });
+
+            modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderFactsHourly", b =>
+                {
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<decimal>("Charges")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("charges");
+
+                    b.Property<decimal>("CoreTotal")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("core_total");
+
+                    b.Property<decimal>("DiscountTotal")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("discount_total");
+
+                    b.Property<short?>("Hour")
+                        .HasColumnType("smallint")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("OrderFrom")
+                        .HasColumnType("text")
+                        .HasColumnName("order_from");
+
+                    b.Property<string>("OrderStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("order_status");
+
+                    b.Property<string>("OrderType")
+                        .HasColumnType("text")
+                        .HasColumnName("order_type");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("bigint")
+                        .HasColumnName("orders");
+
+                    b.Property<long>("RestaurantId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("restaurant_id");
+
+                    b.Property<decimal>("TaxTotal")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("tax_total");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("total");
+
+                    b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "OrderStatus", "Hour")
+                        .IsUnique()
+                        .HasDatabaseName("ux_order_facts_hourly");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "OrderStatus", "Hour"), false);
+
+                    b.ToTable("order_facts_hourly", (string)null);
                 });
 
             modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderItem", b =>
@@ -669,6 +855,46 @@ namespace OrderAnalytics.Data.Migrations
                         .HasName("pk_order_part_payments");
 
                     b.ToTable("order_part_payments", (string)null);
+                });
+
+            modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderPaymentsDaily", b =>
+                {
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<string>("OrderFrom")
+                        .HasColumnType("text")
+                        .HasColumnName("order_from");
+
+                    b.Property<string>("OrderType")
+                        .HasColumnType("text")
+                        .HasColumnName("order_type");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("bigint")
+                        .HasColumnName("orders");
+
+                    b.Property<string>("PaymentType")
+                        .HasColumnType("text")
+                        .HasColumnName("payment_type");
+
+                    b.Property<long>("RestaurantId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("restaurant_id");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("total");
+
+                    b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "PaymentType")
+                        .IsUnique()
+                        .HasDatabaseName("ux_order_payments_daily");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "PaymentType"), false);
+
+                    b.ToTable("order_payments_daily", (string)null);
                 });
 
             modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderQualityFlag", b =>

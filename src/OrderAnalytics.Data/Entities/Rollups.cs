@@ -1,0 +1,73 @@
+namespace OrderAnalytics.Data.Entities;
+
+// The rollups: the same facts as orders and order_items, summed per business day (and hour) over exactly the columns the
+// analytics filters and groups by, so a question reads a few dozen rows a day instead of every order and line. Non-test
+// orders with a business date only. Kept equal to GROUP BYs over the normalized tables by statement-level triggers
+// (migration AddRollups); never written by application code. Dimension columns hold the order's values as they are
+// (null stays null). Three order rollups instead of one with every dimension: each question reads the narrowest one.
+
+/// <summary>Orders per business day, restaurant, channel, order type and status: revenue, AOV, channel and order-type mix.</summary>
+public sealed class OrderFactsDaily
+{
+    public DateOnly BusinessDate { get; set; }
+    public long RestaurantId { get; set; }
+    public string? OrderFrom { get; set; }
+    public string? OrderType { get; set; }
+    public string? OrderStatus { get; set; }
+    public long Orders { get; set; }
+    public decimal Total { get; set; }
+    public decimal CoreTotal { get; set; }
+    public decimal DiscountTotal { get; set; }
+    public decimal TaxTotal { get; set; }
+    /// <summary>Σ packaging + delivery + service charges + round_off.</summary>
+    public decimal Charges { get; set; }
+}
+
+/// <summary>The same per IST hour of created_on (null when the order has none): peak hours.</summary>
+public sealed class OrderFactsHourly
+{
+    public DateOnly BusinessDate { get; set; }
+    public long RestaurantId { get; set; }
+    public string? OrderFrom { get; set; }
+    public string? OrderType { get; set; }
+    public string? OrderStatus { get; set; }
+    public short? Hour { get; set; }
+    public long Orders { get; set; }
+    public decimal Total { get; set; }
+    public decimal CoreTotal { get; set; }
+    public decimal DiscountTotal { get; set; }
+    public decimal TaxTotal { get; set; }
+    public decimal Charges { get; set; }
+}
+
+/// <summary>Success orders per business day, restaurant, channel, order type and payment type: payment methods.</summary>
+public sealed class OrderPaymentsDaily
+{
+    public DateOnly BusinessDate { get; set; }
+    public long RestaurantId { get; set; }
+    public string? OrderFrom { get; set; }
+    public string? OrderType { get; set; }
+    public string? PaymentType { get; set; }
+    public long Orders { get; set; }
+    public decimal Total { get; set; }
+}
+
+/// <summary>
+/// Item lines of Success orders per business day, restaurant, channel, order type and the line's menu identity: its menu
+/// item and matcher decision, and its normalised name only when that can matter (the line is not matched to a menu item,
+/// so a verified alias of the name decides; aliases are joined when read, so a review decision counts at once).
+/// </summary>
+public sealed class ItemSalesDaily
+{
+    public DateOnly BusinessDate { get; set; }
+    public long RestaurantId { get; set; }
+    public string? OrderFrom { get; set; }
+    public string? OrderType { get; set; }
+    public long? MenuItemId { get; set; }
+    public string? MatchDecision { get; set; }
+    public string? NormalisedName { get; set; }
+    public long Lines { get; set; }
+    public decimal Quantity { get; set; }
+    public decimal TotalPrice { get; set; }
+    public decimal DiscountAmount { get; set; }
+}

@@ -1,0 +1,185 @@
+using OrderAnalytics.Contracts;
+using OrderAnalytics.Simulation;
+using OrderAnalytics.Testing;
+using static OrderAnalytics.Loading.Tests.TestOrders;
+
+namespace OrderAnalytics.Loading.Tests;
+
+/// <summary>
+/// The rollups (order_facts_daily, order_facts_hourly, order_payments_daily, item_sales_daily) always equal the GROUP BYs
+/// over the normalized tables they summarise, whatever the order, duplication, batching or concurrency of the events, and whatever SQL changes the tables.
+/// "Equal" is the data-quality checks' definition, so the checks and these tests cannot drift apart.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class RollupTests(PostgresServer server)
+{
+    private static readonly string[] RollupChecks =
+    [
+        "order_facts_daily_differs_from_orders", "order_facts_hourly_differs_from_orders", "order_payments_daily_differs_from_orders",
+        "item_sales_daily_differs_from_lines",
+    ];
+
+    private static readonly string[] Rollups = ["order_facts_daily", "order_facts_hourly", "order_payments_daily", "item_sales_daily"];
+
+    private static readonly SimulationOptions Options = new()
+    {
+        Days = 5, Restaurants = 2, Scale = 0.6, EditRate = 0.15, CancelRate = 0.1, ResendRate = 0.1, MalformedRate = 0.02,
+    };
+
+    private const string FactRows = """
+        SELECT to_char(business_date, 'YYYY-MM-DD'), order_status, orders, total FROM order_facts_daily ORDER BY business_date, order_status
+        """;
+
+    private const string ItemRows = """
+        SELECT to_char(business_date, 'YYYY-MM-DD'), normalised_name, lines, quantity::int, total_price FROM item_sales_daily ORDER BY business_date
+        """;
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    public async Task WriteAsync_ShuffledDuplicatedEventsInRandomBatches_RollupsEqualGroupBy(int seed)
+    {
+        var (_, events) = SimulatedEvents.Load(Options);
+        var random = new Random(seed);
+        await using var db = await LoaderDatabase.CreateAsync(server);
+
+        var shuffled = Multiset(events, random);
+        for (var i = 0; i < shuffled.Count;)
+        {
+            var size = random.Next(1, 120);
+            await db.WriteAsync([.. shuffled.Skip(i).Take(size)]);
+            i += size;
+        }
+
+        await AssertRollupsExactAsync(db, $"seed {seed}");
+        // Edits and cancellations moved orders between groups: the simulated stream must have exercised both paths.
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM order_facts_daily WHERE order_status = 'Cancelled'") > 0);
+    }
+
+    [Fact]
+    public async Task WriteAsync_TwoWritersLoadingOverlappingBatchesInParallel_RollupsEqualGroupBy()
+    {
+        var (_, events) = SimulatedEvents.Load(Options);
+        await using var db = await LoaderDatabase.CreateAsync(server);
+        var random = new Random(5);
+
+        var loads = Enumerable.Range(0, 2).Select(_ =>
+        {
+            var writer = db.NewWriter();
+            var mine = Multiset(events, random);
+            return Task.Run(() => db.WriteInBatchesAsync(mine, 40, writer));
+        }).ToList();
+        await Task.WhenAll(loads);
+
+        await AssertRollupsExactAsync(db, "two parallel writers");
+    }
+
+    [Fact]
+    public async Task WriteAsync_SuccessThenCancelledThenRedatedSuccess_RollupsFollowTheNewestVersion()
+    {
+        await using var db = await LoaderDatabase.CreateAsync(server);
+        var placed = Order("110", 10, items: [Item("Vanilla", 100), Item("Mango", 150, 2)]);
+        var cancelled = Order("110", 20, status: "Cancelled", items: [Item("Vanilla", 100), Item("Mango", 150, 2)]);
+        var redated = Order("110", 30, items: [Item("Chocolate", 120)]) with
+        {
+            BusinessDate = new DateOnly(2025, 6, 9), CreatedAtUtc = new DateTimeOffset(2025, 6, 9, 13, 0, 0, TimeSpan.Zero),
+        };
+
+        await db.WriteAsync(Event(placed));
+        await AssertRollupsExactAsync(db, "placed");
+        Assert.Equal(["2025-06-08|Success|1|420.00"], await db.RowsAsync(FactRows));
+        // Lines without a matcher decision share one group per day.
+        Assert.Equal(["2025-06-08|∅|2|3|400.00"], await db.RowsAsync(ItemRows));
+
+        await db.WriteAsync(Event(cancelled));
+        await AssertRollupsExactAsync(db, "cancelled");
+        Assert.Equal(["2025-06-08|Cancelled|1|420.00"], await db.RowsAsync(FactRows));
+        Assert.Empty(await db.RowsAsync(ItemRows));
+
+        await db.WriteAsync(Event(redated), Event(placed with { EventId = "late-resend" }, "late-resend"));
+        await AssertRollupsExactAsync(db, "redated");
+        Assert.Equal(["2025-06-09|Success|1|126.00"], await db.RowsAsync(FactRows));
+        Assert.Equal(["2025-06-09|∅|1|1|120.00"], await db.RowsAsync(ItemRows));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ReplayOfEveryEvent_LeavesRollupsAsTheyWere()
+    {
+        var (_, events) = SimulatedEvents.Load(Options);
+        await using var db = await LoaderDatabase.CreateAsync(server);
+        await db.WriteInBatchesAsync(events, 100);
+        var before = await DumpAsync(db);
+
+        foreach (var chunk in events.Chunk(100)) await db.Writer.WriteAsync(chunk, replay: true, CancellationToken.None);
+
+        Assert.Equal(before, await DumpAsync(db));
+        await AssertRollupsExactAsync(db, "replayed");
+    }
+
+    [Fact]
+    public async Task Triggers_UpdatesDeletesAndTruncatesOutsideTheLoader_KeepRollupsExact()
+    {
+        await using var db = await LoaderDatabase.CreateAsync(server);
+        await db.WriteAsync(Event(Order("110", 10)), Event(Order("111", 11, items: [Item("Mango", 150, 2)])),
+            Event(Order("112", 12, status: "Cancelled")), Event(Order("113", 13, discount: 10)));
+
+        string[] changes =
+        [
+            "UPDATE orders SET order_from = NULL, total = total + 5 WHERE order_id = '110'",
+            "UPDATE orders SET order_status = 'Success', business_date = business_date + 1 WHERE order_id = '112'",
+            "UPDATE orders SET is_test = true WHERE order_id = '113'",
+            "UPDATE order_items SET quantity = quantity + 1, menu_item_id = NULL WHERE order_id = '111'",
+            "UPDATE order_items SET order_id = '110', line_no = line_no + 10 WHERE order_id = '112'",
+            "DELETE FROM orders WHERE order_id = '111'",
+            "DELETE FROM order_items WHERE order_id = '110' AND line_no = 1",
+        ];
+        foreach (var sql in changes)
+        {
+            await db.RowsAsync(sql);
+            await AssertRollupsExactAsync(db, sql);
+        }
+
+        await db.RowsAsync("TRUNCATE order_items");
+        await AssertRollupsExactAsync(db, "items truncated");
+        await db.RowsAsync("TRUNCATE orders");
+        Assert.Equal(0L, await db.ScalarAsync<long>(string.Join(" + ", Rollups.Select(r => $"(SELECT count(*) FROM {r})")).Insert(0, "SELECT ")));
+    }
+
+    [Fact]
+    public async Task Migrate_StoreLoadedBeforeTheRollupsExisted_BackfillsThem()
+    {
+        var (_, events) = SimulatedEvents.Load(Options);
+        var connectionString = await server.CreateDatabaseAsync(migration: "20261129205053_DropChildForeignKeys");
+        await using var db = LoaderDatabase.Open(connectionString);
+        await db.WriteInBatchesAsync(events, 100);
+
+        await PostgresServer.MigrateAsync(connectionString);
+
+        await AssertRollupsExactAsync(db, "backfilled");
+    }
+
+    /// <summary>Every rollup row, in a stable order.</summary>
+    private static async Task<List<string>> DumpAsync(LoaderDatabase db)
+    {
+        var rows = new List<string>();
+        foreach (var rollup in Rollups) rows.AddRange((await db.RowsAsync($"SELECT * FROM {rollup} x ORDER BY x::text")).Select(r => rollup + "|" + r));
+        return rows;
+    }
+
+    private static async Task AssertRollupsExactAsync(LoaderDatabase db, string because)
+    {
+        var findings = await DataQualityQueries.RunAsync(db.DataSource, only: RollupChecks);
+        Assert.Equal(RollupChecks.Length, findings.Count);
+        Assert.All(findings, f => Assert.True(f.Rows == 0, $"{because}: {f.Check}: {f.Rows} rows, e.g. {string.Join("; ", f.Samples)}"));
+        // Not vacuous: whenever there are revenue orders, there are rollup rows.
+        var orders = await db.ScalarAsync<long>("SELECT count(*) FROM orders WHERE NOT is_test AND business_date IS NOT NULL");
+        if (orders > 0) Assert.True(await db.ScalarAsync<long>("SELECT sum(orders)::bigint FROM order_facts_daily") == orders, because);
+    }
+
+    private static List<CleanedEvent> Multiset(IReadOnlyList<CleanedEvent> events, Random random)
+    {
+        var all = events.Concat(events.Where(_ => random.NextDouble() < 0.1)).ToArray();
+        random.Shuffle(all);
+        return [.. all];
+    }
+}
