@@ -11,7 +11,7 @@ using OrderAnalytics.Testing;
 // on one PostgreSQL started here. Parsing and cleaning are done beforehand, untimed, a chunk at a time; the
 // two loads are interleaved chunk by chunk so both meet the same table sizes and the same background noise.
 // Figures only, no asserts. Options: --scale 30 --writers 2 --batch 500 --chunk-pages 100
-// --without-rollups 1 disables the triggers that keep the rollups (order_facts_daily, …, item_sales_daily): their cost.
+// --without-rollups 1 disables the triggers that keep the rollups (order_facts_daily, …, addon_sales_daily): their cost.
 var scale = Option("--scale", 30.0);
 var writerCount = (int)Option("--writers", 2);
 var batchSize = (int)Option("--batch", 500);
@@ -37,7 +37,7 @@ async Task RunAsync(string database, SimulationOptions options, bool report)
     await CopyBaseline.CreateTablesAsync(dataSource);
     try { await using var ext = dataSource.CreateCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"); await ext.ExecuteNonQueryAsync(); }
     catch (PostgresException) { /* only for the optional per-statement report */ }
-    if (withoutRollups) await ScalarAsync(dataSource, "ALTER TABLE orders DISABLE TRIGGER USER; ALTER TABLE order_items DISABLE TRIGGER USER; SELECT 0::bigint");
+    if (withoutRollups) await ScalarAsync(dataSource, "ALTER TABLE orders DISABLE TRIGGER USER; ALTER TABLE order_items DISABLE TRIGGER USER; ALTER TABLE order_part_payments DISABLE TRIGGER USER; ALTER TABLE order_item_addons DISABLE TRIGGER USER; SELECT 0::bigint");
 
     var setup = Stopwatch.StartNew();
     var stream = new OrderStream(options);

@@ -31,6 +31,8 @@ public sealed class OrderAnalyticsDbContext(DbContextOptions<OrderAnalyticsDbCon
     public DbSet<OrderFactsHourly> OrderFactsHourly => Set<OrderFactsHourly>();
     public DbSet<OrderPaymentsDaily> OrderPaymentsDaily => Set<OrderPaymentsDaily>();
     public DbSet<ItemSalesDaily> ItemSalesDaily => Set<ItemSalesDaily>();
+    public DbSet<OrderSplitPaymentsDaily> OrderSplitPaymentsDaily => Set<OrderSplitPaymentsDaily>();
+    public DbSet<AddonSalesDaily> AddonSalesDaily => Set<AddonSalesDaily>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderAnalyticsDbContext).Assembly);

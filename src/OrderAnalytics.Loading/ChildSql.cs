@@ -87,13 +87,22 @@ internal static class ChildSql
 
     /// <summary>Every child table: none has a foreign key that would cascade (see OrderConfigurations), so each is deleted here.</summary>
     private static readonly string[] Tables =
-        ["order_item_addons", "order_items", "order_taxes", "order_discounts", "order_part_payments", "order_quality_flags"];
+        ["order_items", "order_taxes", "order_discounts", "order_part_payments", "order_quality_flags"];
 
     /// <summary>
     /// One statement deleting the old children of the replaced orders. It must run after the upsert, as a statement of its
     /// own: a statement sees the rows committed before it started, and the upsert may have waited for a concurrent batch
     /// that committed this order with children of its own.
     /// </summary>
+    /// <remarks>
+    /// The addons go first, in a statement of their own: the trigger keeping addon_sales_daily subtracts a deleted addon
+    /// under its item line (whose quantity multiplies it), which a statement deleting both would no longer find.
+    /// </remarks>
+    private static readonly string DeleteAddons = """
+        DELETE FROM order_item_addons x USING unnest($1::bigint[], $2::text[]) AS u(restaurant_id, order_id)
+        WHERE x.restaurant_id = u.restaurant_id AND x.order_id = u.order_id
+        """;
+
     private static readonly string Delete = $"""
         WITH {string.Join(",\n", Tables.Select((t, i) => $"""
             d{i} AS (DELETE FROM {t} x USING unnest($1::bigint[], $2::text[]) AS u(restaurant_id, order_id)
@@ -110,10 +119,13 @@ internal static class ChildSql
         var replaced = written.Where(w => w.Replaced).ToList();
         if (replaced.Count > 0)
         {
-            var delete = new NpgsqlBatchCommand(Delete);
-            delete.Parameters.Add(new() { Value = replaced.Select(x => x.RestaurantId).ToArray() });
-            delete.Parameters.Add(new() { Value = replaced.Select(x => x.Event.Order!.OrderId).ToArray() });
-            batch.BatchCommands.Add(delete);
+            foreach (var sql in new[] { DeleteAddons, Delete })
+            {
+                var delete = new NpgsqlBatchCommand(sql);
+                delete.Parameters.Add(new() { Value = replaced.Select(x => x.RestaurantId).ToArray() });
+                delete.Parameters.Add(new() { Value = replaced.Select(x => x.Event.Order!.OrderId).ToArray() });
+                batch.BatchCommands.Add(delete);
+            }
         }
 
         var rows = written.Select(w => (R: w.RestaurantId, O: w.Event.Order!)).ToList();

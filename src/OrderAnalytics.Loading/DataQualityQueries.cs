@@ -61,7 +61,38 @@ public static class DataQualityQueries
             "count(*) AS lines, sum(i.quantity) AS quantity, sum(i.total_price) AS total_price, sum(i.discount_amount) AS discount_amount",
             "orders o JOIN order_items i ON i.restaurant_id = o.restaurant_id AND i.order_id = o.order_id " +
             "WHERE o.order_status = 'Success' AND NOT o.is_test AND o.business_date IS NOT NULL"),
+        RollupDiffers("order_split_payments_daily_differs_from_parts", "order_split_payments_daily",
+            "business_date, restaurant_id, order_from, order_type, method",
+            "sum(split_orders) AS split_orders, sum(split_amount) AS split_amount, sum(whole_orders) AS whole_orders, sum(whole_total) AS whole_total",
+            $"({SplitShares}) s"),
+        RollupDiffers("addon_sales_daily_differs_from_addons", "addon_sales_daily",
+            "o.business_date, o.restaurant_id, o.order_from, o.order_type, a.addon_name, a.group_name",
+            "count(*) AS lines, sum(a.quantity * i.quantity) AS quantity, sum(a.price * a.quantity * i.quantity) AS sales",
+            "orders o JOIN order_items i ON i.restaurant_id = o.restaurant_id AND i.order_id = o.order_id " +
+            "JOIN order_item_addons a ON a.restaurant_id = i.restaurant_id AND a.order_id = i.order_id AND a.line_no = i.line_no " +
+            "WHERE o.order_status = 'Success' AND NOT o.is_test AND o.business_date IS NOT NULL"),
     ];
+
+    /// <summary>
+    /// The shares of split Success orders, one row per order and method: each method of its parts (split_*), its own method
+    /// taken out (whole_*), and the rest when the parts do not add up to the total ('Part Payment (unallocated)').
+    /// </summary>
+    private const string SplitShares = """
+        SELECT o.business_date, o.restaurant_id, o.order_from, o.order_type, p.payment_type AS method, 1 AS split_orders,
+               sum(p.amount) AS split_amount, 0 AS whole_orders, 0 AS whole_total
+        FROM orders o JOIN order_part_payments p ON p.restaurant_id = o.restaurant_id AND p.order_id = o.order_id
+        WHERE o.order_status = 'Success' AND NOT o.is_test AND o.business_date IS NOT NULL
+        GROUP BY o.restaurant_id, o.order_id, p.payment_type
+        UNION ALL
+        SELECT o.business_date, o.restaurant_id, o.order_from, o.order_type, v.method, v.split_orders, v.split_amount, v.whole_orders, v.whole_total
+        FROM orders o
+        JOIN (SELECT restaurant_id, order_id, sum(amount) AS paid FROM order_part_payments GROUP BY 1, 2) p
+          ON p.restaurant_id = o.restaurant_id AND p.order_id = o.order_id
+        CROSS JOIN LATERAL (VALUES (coalesce(o.payment_type, '(none)'), 0, 0::numeric, 1, o.total),
+                                   ('Part Payment (unallocated)', 1, o.total - p.paid, 0, 0::numeric)) v(method, split_orders, split_amount, whole_orders, whole_total)
+        WHERE o.order_status = 'Success' AND NOT o.is_test AND o.business_date IS NOT NULL
+          AND (v.whole_orders = 1 OR o.total <> p.paid)
+        """;
 
     /// <summary>Runs every check (or the named ones); one finding per check, zero rows meaning healthy.</summary>
     public static async Task<IReadOnlyList<DataQualityFinding>> RunAsync(NpgsqlDataSource dataSource, int samples = 5,

@@ -63,7 +63,7 @@ public sealed class RollupAnswersTests(AnalyticsFixture fx)
 
     [Theory]
     [MemberData(nameof(Filters))]
-    public async Task PaymentMix_RollupLessSplitOrders_EqualsGroupByOverOrdersAndParts(string filterName)
+    public async Task PaymentMix_PaymentAndSplitPaymentRollups_EqualGroupByOverOrdersAndParts(string filterName)
     {
         var filter = await FilterAsync(filterName);
         var expected = await RowsAsync(cmd => $"""
@@ -90,6 +90,8 @@ public sealed class RollupAnswersTests(AnalyticsFixture fx)
 
         AssertSameJson(expected, actual.OrderBy(a => a.Method, StringComparer.Ordinal)
             .Select(a => (a.Method, a.Orders, a.Amount, a.SplitOrders, a.SplitAmount)), filterName);
+        // Not vacuous: the store has split orders, so the split-payment rollup took part.
+        if (filterName == "none") Assert.Contains(actual, a => a.SplitOrders > 0);
     }
 
     [Theory]
@@ -128,6 +130,34 @@ public sealed class RollupAnswersTests(AnalyticsFixture fx)
                     Share(e.Item9, e.Item11), Share(e.Item5, e.Item10))),
                 actual.Select(a => (a.MenuItemId, a.Name, a.Type, a.Variant, a.Quantity, a.Lines, a.GrossSales, a.Discounts, a.NetSales,
                     a.RevenueShare, a.QuantityShare)), $"{filterName} {level}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task TopAddons_Rollup_EqualsRankingOverAddonRows(string filterName)
+    {
+        var filter = await FilterAsync(filterName);
+        var items = new ItemQueries(fx.DataSource);
+        foreach (var metric in new[] { ItemMetric.Quantity, ItemMetric.Revenue })
+        {
+            var order = metric == ItemMetric.Quantity ? "quantity DESC, sales DESC" : "sales DESC, quantity DESC";
+            var expected = await RowsAsync(cmd => $"""
+                SELECT a.addon_name, coalesce(a.group_name, '') AS grp, sum(a.quantity * i.quantity) AS quantity, count(*),
+                       sum(a.price * a.quantity * i.quantity) AS sales
+                FROM orders o
+                JOIN order_items i ON i.restaurant_id = o.restaurant_id AND i.order_id = o.order_id
+                JOIN order_item_addons a ON a.restaurant_id = i.restaurant_id AND a.order_id = i.order_id AND a.line_no = i.line_no
+                WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()}
+                GROUP BY 1, 2
+                ORDER BY {order}, 1, 2
+                LIMIT {ItemQueries.MaxLimit}
+                """, r => (r.GetString(0), r.GetString(1), r.GetDecimal(2), r.GetInt64(3), r.GetDecimal(4)));
+
+            var actual = await items.TopAddonsAsync(metric, ItemQueries.MaxLimit, filter, default);
+
+            AssertSameJson(expected, actual.Select(a => (a.Name, a.Group, a.Quantity, a.Lines, a.Sales)), $"{filterName} {metric}");
+            if (filterName == "none") Assert.NotEmpty(actual);
         }
     }
 

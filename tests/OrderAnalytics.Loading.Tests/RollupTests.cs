@@ -6,7 +6,7 @@ using static OrderAnalytics.Loading.Tests.TestOrders;
 namespace OrderAnalytics.Loading.Tests;
 
 /// <summary>
-/// The rollups (order_facts_daily, order_facts_hourly, order_payments_daily, item_sales_daily) always equal the GROUP BYs
+/// The rollups (order_facts_daily, order_facts_hourly, order_payments_daily, item_sales_daily, order_split_payments_daily, addon_sales_daily) always equal the GROUP BYs
 /// over the normalized tables they summarise, whatever the order, duplication, batching or concurrency of the events, and whatever SQL changes the tables.
 /// "Equal" is the data-quality checks' definition, so the checks and these tests cannot drift apart.
 /// </summary>
@@ -16,10 +16,12 @@ public sealed class RollupTests(PostgresServer server)
     private static readonly string[] RollupChecks =
     [
         "order_facts_daily_differs_from_orders", "order_facts_hourly_differs_from_orders", "order_payments_daily_differs_from_orders",
-        "item_sales_daily_differs_from_lines",
+        "item_sales_daily_differs_from_lines", "order_split_payments_daily_differs_from_parts",
+        "addon_sales_daily_differs_from_addons",
     ];
 
-    private static readonly string[] Rollups = ["order_facts_daily", "order_facts_hourly", "order_payments_daily", "item_sales_daily"];
+    private static readonly string[] Rollups =
+        ["order_facts_daily", "order_facts_hourly", "order_payments_daily", "item_sales_daily", "order_split_payments_daily", "addon_sales_daily"];
 
     private static readonly SimulationOptions Options = new()
     {
@@ -54,6 +56,9 @@ public sealed class RollupTests(PostgresServer server)
         await AssertRollupsExactAsync(db, $"seed {seed}");
         // Edits and cancellations moved orders between groups: the simulated stream must have exercised both paths.
         Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM order_facts_daily WHERE order_status = 'Cancelled'") > 0);
+        // And split orders were loaded, so the split-payment triggers ran on parts.
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM order_split_payments_daily WHERE split_orders > 0") > 0);
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM addon_sales_daily") > 0);
     }
 
     [Fact]
@@ -102,6 +107,68 @@ public sealed class RollupTests(PostgresServer server)
         Assert.Equal(["2025-06-09|∅|1|1|120.00"], await db.RowsAsync(ItemRows));
     }
 
+    private const string AddonRows = """
+        SELECT to_char(business_date, 'YYYY-MM-DD'), addon_name, lines, quantity, sales FROM addon_sales_daily ORDER BY business_date, addon_name
+        """;
+
+    [Fact]
+    public async Task WriteAsync_AddonsSuccessThenCancelledThenRedatedWithOtherLines_AddonRollupFollowsTheNewestVersion()
+    {
+        await using var db = await LoaderDatabase.CreateAsync(server);
+        var placed = Order("130", 10, items: [Item("Vanilla", 100, 2, Addon("Cup", 10)), Item("Mango", 150, 1, Addon("Cone", 20))]);
+        var cancelled = placed with { StreamId = 20, EventId = "ev-130-20", Status = "Cancelled" };
+        var redated = Order("130", 30, items: [Item("Chocolate", 120, 3, Addon("Cup", 10))]) with
+        {
+            BusinessDate = new DateOnly(2025, 6, 9), CreatedAtUtc = new DateTimeOffset(2025, 6, 9, 13, 0, 0, TimeSpan.Zero),
+        };
+
+        await db.WriteAsync(Event(placed));
+        await AssertRollupsExactAsync(db, "placed");
+        Assert.Equal(["2025-06-08|Cone|1|1.000000|20.00000000", "2025-06-08|Cup|1|2.000000|20.00000000"], await db.RowsAsync(AddonRows));
+
+        await db.WriteAsync(Event(cancelled));
+        await AssertRollupsExactAsync(db, "cancelled");
+        Assert.Empty(await db.RowsAsync(AddonRows));
+
+        await db.WriteAsync(Event(redated), Event(placed with { EventId = "late-resend" }, "late-resend"));
+        await AssertRollupsExactAsync(db, "redated");
+        Assert.Equal(["2025-06-09|Cup|1|3.000000|30.00000000"], await db.RowsAsync(AddonRows));
+    }
+
+    private const string SplitRows = """
+        SELECT to_char(business_date, 'YYYY-MM-DD'), method, split_orders, split_amount, whole_orders, whole_total
+        FROM order_split_payments_daily ORDER BY business_date, method
+        """;
+
+    [Fact]
+    public async Task WriteAsync_SplitOrderSuccessThenCancelledThenRedatedWithOtherParts_SplitRollupFollowsTheNewestVersion()
+    {
+        await using var db = await LoaderDatabase.CreateAsync(server);
+        // Vanilla 100 + 5 % tax: total 105.00.
+        var placed = Order("120", 10) with { PaymentType = "Part Payment", PartPayments = [new("Cash", 50), new("Card", 55)] };
+        var cancelled = placed with { StreamId = 20, EventId = "ev-120-20", Status = "Cancelled" };
+        var redated = placed with
+        {
+            StreamId = 30, EventId = "ev-120-30", PartPayments = [new("Cash", 60), new("Cash", 40)],
+            BusinessDate = new DateOnly(2025, 6, 9), CreatedAtUtc = new DateTimeOffset(2025, 6, 9, 13, 0, 0, TimeSpan.Zero),
+        };
+
+        await db.WriteAsync(Event(placed));
+        await AssertRollupsExactAsync(db, "placed");
+        Assert.Equal(["2025-06-08|Card|1|55.00|0|0.00", "2025-06-08|Cash|1|50.00|0|0.00", "2025-06-08|Part Payment|0|0.00|1|105.00"],
+            await db.RowsAsync(SplitRows));
+
+        await db.WriteAsync(Event(cancelled));
+        await AssertRollupsExactAsync(db, "cancelled");
+        Assert.Empty(await db.RowsAsync(SplitRows));
+
+        await db.WriteAsync(Event(redated), Event(placed with { EventId = "late-resend" }, "late-resend"));
+        await AssertRollupsExactAsync(db, "redated");
+        // Two Cash parts count once; the 5.00 they leave is unallocated.
+        Assert.Equal(["2025-06-09|Cash|1|100.00|0|0.00", "2025-06-09|Part Payment|0|0.00|1|105.00", "2025-06-09|Part Payment (unallocated)|1|5.00|0|0.00"],
+            await db.RowsAsync(SplitRows));
+    }
+
     [Fact]
     public async Task WriteAsync_ReplayOfEveryEvent_LeavesRollupsAsTheyWere()
     {
@@ -125,6 +192,20 @@ public sealed class RollupTests(PostgresServer server)
 
         string[] changes =
         [
+            "UPDATE orders SET payment_type = 'Part Payment' WHERE order_id IN ('110', '113')",
+            "INSERT INTO order_item_addons (restaurant_id, order_id, line_no, addon_line_no, addon_name, group_name, quantity, price) " +
+            "SELECT restaurant_id, order_id, line_no, n, CASE WHEN n = 1 THEN 'Cup' ELSE 'Cone' END, NULL, n, 5 FROM order_items, generate_series(1, 2) n",
+            "UPDATE order_item_addons SET quantity = quantity + 1, addon_name = 'Cone' WHERE order_id = '110' AND addon_line_no = 1",
+            "UPDATE order_item_addons SET line_no = line_no + 10 WHERE order_id = '111'",
+            "UPDATE order_items SET line_no = line_no + 10 WHERE order_id = '111'",
+            "DELETE FROM order_item_addons WHERE order_id = '113' AND addon_line_no = 2",
+            "INSERT INTO order_part_payments (restaurant_id, order_id, line_no, payment_type, amount) " +
+            "SELECT restaurant_id, order_id, n, CASE WHEN n = 1 THEN 'Cash' ELSE 'Card' END, 30 FROM orders, generate_series(1, 2) n " +
+            "WHERE order_id IN ('110', '113')",
+            "UPDATE order_part_payments SET amount = amount + 1, payment_type = 'Cash' WHERE order_id = '110' AND line_no = 2",
+            "UPDATE orders SET total = total + 1, payment_type = NULL WHERE order_id = '113'",
+            "UPDATE order_part_payments SET order_id = '112' WHERE order_id = '113'",
+            "DELETE FROM order_part_payments WHERE order_id = '110' AND line_no = 1",
             "UPDATE orders SET order_from = NULL, total = total + 5 WHERE order_id = '110'",
             "UPDATE orders SET order_status = 'Success', business_date = business_date + 1 WHERE order_id = '112'",
             "UPDATE orders SET is_test = true WHERE order_id = '113'",
@@ -141,6 +222,10 @@ public sealed class RollupTests(PostgresServer server)
 
         await db.RowsAsync("TRUNCATE order_items");
         await AssertRollupsExactAsync(db, "items truncated");
+        await db.RowsAsync("TRUNCATE order_part_payments");
+        await AssertRollupsExactAsync(db, "parts truncated");
+        await db.RowsAsync("TRUNCATE order_item_addons");
+        await AssertRollupsExactAsync(db, "addons truncated");
         await db.RowsAsync("TRUNCATE orders");
         Assert.Equal(0L, await db.ScalarAsync<long>(string.Join(" + ", Rollups.Select(r => $"(SELECT count(*) FROM {r})")).Insert(0, "SELECT ")));
     }

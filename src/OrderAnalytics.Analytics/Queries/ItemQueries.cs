@@ -142,13 +142,12 @@ public sealed class ItemQueries(NpgsqlDataSource db)
     {
         await using var cmd = db.CreateCommand();
         var order = metric == ItemMetric.Quantity ? "quantity DESC, sales DESC" : "sales DESC, quantity DESC";
+        // From the daily addon rollup (the same sums per day, channel, order type and addon; unconstrained numerics keep the scales).
         cmd.CommandText = $"""
-            SELECT a.addon_name, coalesce(a.group_name, '') AS grp, sum(a.quantity * i.quantity) AS quantity, count(*),
-                   sum(a.price * a.quantity * i.quantity) AS sales
-            FROM orders o
-            JOIN order_items i ON i.restaurant_id = o.restaurant_id AND i.order_id = o.order_id
-            JOIN order_item_addons a ON a.restaurant_id = i.restaurant_id AND a.order_id = i.order_id AND a.line_no = i.line_no
-            WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()}
+            SELECT a.addon_name, coalesce(a.group_name, '') AS grp, sum(a.quantity) AS quantity, sum(a.lines)::bigint,
+                   sum(a.sales) AS sales
+            FROM addon_sales_daily a
+            WHERE {OrderFacts.RollupScope(filter, cmd, "a")}
             GROUP BY 1, 2
             ORDER BY {order}, 1, 2
             LIMIT {cmd.Param(Math.Clamp(limit, 1, MaxLimit))}

@@ -55,7 +55,7 @@ public static class OrderFacts
     public const int MeasureCount = 11;
 
     /// <summary>
-    /// The rows of a rollup (order_facts_daily, order_facts_hourly, order_payments_daily, item_sales_daily; alias
+    /// The rows of a rollup (order_facts_daily, order_facts_hourly, order_payments_daily, item_sales_daily, order_split_payments_daily, addon_sales_daily; alias
     /// <paramref name="f"/>) the filter selects. The rollups hold exactly the non-test orders with a business date, grouped
     /// by every column the filter names, so this selects the same orders as <see cref="Scope"/> (see the AddRollups migration).
     /// </summary>

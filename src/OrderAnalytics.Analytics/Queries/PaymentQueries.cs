@@ -24,30 +24,22 @@ public sealed class PaymentQueries(NpgsqlDataSource db)
     public async Task<IReadOnlyList<PaymentShare>> ByMethodAsync(AnalyticsFilter filter, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand();
-        // Unsplit orders come from the daily payment rollup (Success orders) less the split ones; split orders are the few with
-        // part payments, read from order_part_payments and their orders. Same rows, types and scales as the plain GROUP BY.
+        // Every Success order counts under its own method in the daily payment rollup; the split-payment rollup moves the split
+        // ones out of it (whole_*) and into their parts' methods (split_*), plus the unallocated rest. Same rows, types and scales
+        // as the plain GROUP BY over orders and order_part_payments (a method without split parts reports a split amount of 0).
         cmd.CommandText = $"""
-            WITH parts AS (
-                SELECT p.restaurant_id, p.order_id, coalesce(o.payment_type, '(none)') AS order_method, o.total,
-                       p.payment_type AS method, sum(p.amount) AS amount
-                FROM order_part_payments p JOIN orders o ON o.restaurant_id = p.restaurant_id AND o.order_id = p.order_id
-                WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()}
-                GROUP BY 1, 2, 3, 4, 5
-            ), split AS (
-                SELECT restaurant_id, order_id, order_method, total, sum(amount) AS amount FROM parts GROUP BY 1, 2, 3, 4
-            ), shares AS (
+            WITH shares AS (
                 SELECT coalesce(f.payment_type, '(none)') AS method, sum(f.orders) AS orders, sum(f.total) AS amount,
                        0 AS split_orders, 0 AS split_amount
                 FROM order_payments_daily f
                 WHERE {OrderFacts.RollupScope(filter, cmd)}
                 GROUP BY 1
                 UNION ALL
-                SELECT order_method, -count(*), -sum(total), 0, 0 FROM split GROUP BY 1
-                UNION ALL
-                SELECT method, count(*), sum(amount), count(*), sum(amount) FROM parts GROUP BY 1
-                UNION ALL
-                SELECT 'Part Payment (unallocated)', count(*), sum(total - amount), count(*), sum(total - amount)
-                FROM split WHERE total <> amount
+                SELECT s.method, sum(s.split_orders - s.whole_orders), sum(s.split_amount - s.whole_total), sum(s.split_orders),
+                       CASE WHEN sum(s.split_orders) = 0 THEN 0 ELSE sum(s.split_amount) END
+                FROM order_split_payments_daily s
+                WHERE {OrderFacts.RollupScope(filter, cmd, "s")}
+                GROUP BY 1
             )
             SELECT method, sum(orders)::bigint, sum(amount), sum(split_orders)::bigint, sum(split_amount)
             FROM shares GROUP BY method HAVING sum(orders) <> 0

@@ -66,3 +66,22 @@ internal sealed class ItemSalesDailyConfiguration : IEntityTypeConfiguration<Ite
         b.Property(x => x.Quantity).HasPrecision(16, 3);
     }
 }
+
+internal sealed class OrderSplitPaymentsDailyConfiguration : IEntityTypeConfiguration<OrderSplitPaymentsDaily>
+{
+    public void Configure(EntityTypeBuilder<OrderSplitPaymentsDaily> b)
+    {
+        Rollup.Configure(b, "order_split_payments_daily", x => new { x.BusinessDate, x.RestaurantId, x.OrderFrom, x.OrderType, x.Method });
+        Rollup.Money(b, nameof(OrderSplitPaymentsDaily.SplitAmount), nameof(OrderSplitPaymentsDaily.WholeTotal));
+    }
+}
+
+internal sealed class AddonSalesDailyConfiguration : IEntityTypeConfiguration<AddonSalesDaily>
+{
+    public void Configure(EntityTypeBuilder<AddonSalesDaily> b)
+    {
+        Rollup.Configure(b, "addon_sales_daily", x => new { x.BusinessDate, x.RestaurantId, x.OrderFrom, x.OrderType, x.AddonName, x.GroupName });
+        b.Property(x => x.Quantity).HasColumnType("numeric");
+        b.Property(x => x.Sales).HasColumnType("numeric");
+    }
+}

@@ -71,3 +71,46 @@ public sealed class ItemSalesDaily
     public decimal TotalPrice { get; set; }
     public decimal DiscountAmount { get; set; }
 }
+
+/// <summary>
+/// What split (part-payment) Success orders change in the payment mix, per business day, restaurant, channel, order type and
+/// method: a split order moves out of its own method (<see cref="WholeOrders"/>, <see cref="WholeTotal"/>, subtracted when read
+/// from <see cref="OrderPaymentsDaily"/>) into the methods of its parts (<see cref="SplitOrders"/>, <see cref="SplitAmount"/>:
+/// once per method, with that method's Σ part amounts), plus 'Part Payment (unallocated)' for the rest of the total when the
+/// parts do not add up to it. Method is the order's payment type ('(none)' when null) or a part's payment type.
+/// </summary>
+public sealed class OrderSplitPaymentsDaily
+{
+    public DateOnly BusinessDate { get; set; }
+    public long RestaurantId { get; set; }
+    public string? OrderFrom { get; set; }
+    public string? OrderType { get; set; }
+    public string Method { get; set; } = "";
+    /// <summary>Split orders in which this method paid a part (or that have an unallocated rest).</summary>
+    public long SplitOrders { get; set; }
+    public decimal SplitAmount { get; set; }
+    /// <summary>Split orders whose own payment type is this method.</summary>
+    public long WholeOrders { get; set; }
+    public decimal WholeTotal { get; set; }
+}
+
+/// <summary>
+/// Addons on item lines of Success orders per business day, restaurant, channel, order type and addon (name and group), the
+/// line's quantity multiplied in: top addons. Quantity and sales are unconstrained numerics, so their sums keep the scale
+/// of the products they add up (addon quantity × item quantity, × price).
+/// </summary>
+public sealed class AddonSalesDaily
+{
+    public DateOnly BusinessDate { get; set; }
+    public long RestaurantId { get; set; }
+    public string? OrderFrom { get; set; }
+    public string? OrderType { get; set; }
+    public string AddonName { get; set; } = "";
+    public string? GroupName { get; set; }
+    /// <summary>Addon rows (item lines carrying the addon).</summary>
+    public long Lines { get; set; }
+    /// <summary>Σ addon quantity × item quantity.</summary>
+    public decimal Quantity { get; set; }
+    /// <summary>Σ addon price × addon quantity × item quantity.</summary>
+    public decimal Sales { get; set; }
+}

@@ -64,6 +64,54 @@ namespace OrderAnalytics.Data.Migrations
                     b.ToTable("addons", (string)null);
                 });
 
+            modelBuilder.Entity("OrderAnalytics.Data.Entities.AddonSalesDaily", b =>
+                {
+                    b.Property<string>("AddonName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("addon_name");
+
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<string>("GroupName")
+                        .HasColumnType("text")
+                        .HasColumnName("group_name");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lines");
+
+                    b.Property<string>("OrderFrom")
+                        .HasColumnType("text")
+                        .HasColumnName("order_from");
+
+                    b.Property<string>("OrderType")
+                        .HasColumnType("text")
+                        .HasColumnName("order_type");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("RestaurantId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("restaurant_id");
+
+                    b.Property<decimal>("Sales")
+                        .HasColumnType("numeric")
+                        .HasColumnName("sales");
+
+                    b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "AddonName", "GroupName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_addon_sales_daily");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "AddonName", "GroupName"), false);
+
+                    b.ToTable("addon_sales_daily", (string)null);
+                });
+
             modelBuilder.Entity("OrderAnalytics.Data.Entities.Customer", b =>
                 {
                     b.Property<long>("CustomerId")
@@ -923,6 +971,56 @@ namespace OrderAnalytics.Data.Migrations
                         .HasDatabaseName("ix_order_quality_flags_code");
 
                     b.ToTable("order_quality_flags", (string)null);
+                });
+
+            modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderSplitPaymentsDaily", b =>
+                {
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
+                    b.Property<string>("OrderFrom")
+                        .HasColumnType("text")
+                        .HasColumnName("order_from");
+
+                    b.Property<string>("OrderType")
+                        .HasColumnType("text")
+                        .HasColumnName("order_type");
+
+                    b.Property<long>("RestaurantId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("restaurant_id");
+
+                    b.Property<decimal>("SplitAmount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("split_amount");
+
+                    b.Property<long>("SplitOrders")
+                        .HasColumnType("bigint")
+                        .HasColumnName("split_orders");
+
+                    b.Property<long>("WholeOrders")
+                        .HasColumnType("bigint")
+                        .HasColumnName("whole_orders");
+
+                    b.Property<decimal>("WholeTotal")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("whole_total");
+
+                    b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "Method")
+                        .IsUnique()
+                        .HasDatabaseName("ux_order_split_payments_daily");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "Method"), false);
+
+                    b.ToTable("order_split_payments_daily", (string)null);
                 });
 
             modelBuilder.Entity("OrderAnalytics.Data.Entities.OrderStatusEvent", b =>
