@@ -35,7 +35,8 @@ builder.AddService<Projects.OrderAnalytics_Fetcher>("fetcher", infra, migrator, 
 builder.AddService<Projects.OrderAnalytics_Cleaner>("cleaner", infra, migrator);
 
 builder.AddService<Projects.OrderAnalytics_Loader>("loader", infra, migrator)
-    .WithEnvironment("Privacy__PseudonymKey", secrets.PseudonymKey);
+    .WithEnvironment("Privacy__PseudonymKey", secrets.PseudonymKey)
+    .WithConfigurationSection("Loader");
 
 builder.AddService<Projects.OrderAnalytics_Predictor>("predictor", infra, migrator);
 

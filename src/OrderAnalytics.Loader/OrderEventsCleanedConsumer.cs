@@ -31,9 +31,10 @@ public sealed class OrderEventsCleanedConsumer(OrderBatchWriter writer, ILogger<
 
 public sealed class OrderEventsCleanedConsumerDefinition : ConsumerDefinition<OrderEventsCleanedConsumer>
 {
-    public OrderEventsCleanedConsumerDefinition()
+    public OrderEventsCleanedConsumerDefinition(IConfiguration configuration)
     {
         EndpointName = Queues.OrderEventsCleaned;
-        ConcurrentMessageLimit = 2;
+        // Batches written at once by one loader (each its own transaction); more loaders scale out as competing consumers.
+        ConcurrentMessageLimit = Math.Max(1, configuration.GetValue("Loader:ConcurrentBatches", 2));
     }
 }
