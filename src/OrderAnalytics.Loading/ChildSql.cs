@@ -119,11 +119,13 @@ internal static class ChildSql
         var replaced = written.Where(w => w.Replaced).ToList();
         if (replaced.Count > 0)
         {
+            var restaurantIds = replaced.Select(x => x.RestaurantId).ToArray();
+            var orderIds = replaced.Select(x => x.Event.Order!.OrderId).ToArray();
             foreach (var sql in new[] { DeleteAddons, Delete })
             {
                 var delete = new NpgsqlBatchCommand(sql);
-                delete.Parameters.Add(new() { Value = replaced.Select(x => x.RestaurantId).ToArray() });
-                delete.Parameters.Add(new() { Value = replaced.Select(x => x.Event.Order!.OrderId).ToArray() });
+                delete.Parameters.Add(new() { Value = restaurantIds });
+                delete.Parameters.Add(new() { Value = orderIds });
                 batch.BatchCommands.Add(delete);
             }
         }

@@ -12,8 +12,8 @@ namespace OrderAnalytics.Loading;
 /// </summary>
 /// <remarks>
 /// Concurrent writers lock rows table by table in one order (raw_events, review_items, order_status_events, the business
-/// days of the orders (advisory, for the rollups' triggers: see RollupLocks), orders, children) and within a table in key order, so overlapping batches wait for each other instead of deadlocking. A
-/// deadlock or serialization failure that still happens (e.g. against another client) rolls the batch back and it is
+/// days of the orders (advisory, for the rollups' triggers: see RollupLocks), orders, children) and within a table in
+/// key order, so overlapping batches wait for each other instead of deadlocking. A deadlock or serialization failure that still happens (e.g. against another client) rolls the batch back and it is
 /// retried. Round trips per batch: customers, landing + upsert, children, commit (reference rows only when new).
 /// </remarks>
 public sealed class OrderBatchWriter(NpgsqlDataSource dataSource, ReferenceCache references, byte[] pseudonymKey)
@@ -63,8 +63,11 @@ public sealed class OrderBatchWriter(NpgsqlDataSource dataSource, ReferenceCache
         first.BatchCommands.Add(new NpgsqlBatchCommand(NoJit));
         RawEventSql.AddUpsert(first, batch.Events, now);
         StatusSql.AddInsert(first, batch.Statuses, restaurantIds);
-        if (batch.Orders.Count > 0) RollupLocks.AddDayLocks(first, batch.Orders, restaurantIds);
-        if (batch.Orders.Count > 0) OrderSql.AddUpsert(first, batch.Orders, restaurantIds, replay, now);
+        if (batch.Orders.Count > 0)
+        {
+            RollupLocks.AddDayLocks(first, batch.Orders, restaurantIds);
+            OrderSql.AddUpsert(first, batch.Orders, restaurantIds, replay, now);
+        }
         var written = new List<(long RestaurantId, CleanedEvent Event, bool Replaced)>();
         var byKey = batch.Orders.ToDictionary(o => (restaurantIds[o.Order!.RestaurantRef], o.Order.OrderId));
         // Prepared once per physical connection (Npgsql keeps them across pool returns): the server skips parsing
