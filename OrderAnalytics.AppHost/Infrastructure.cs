@@ -80,6 +80,7 @@ internal static class InfrastructureExtensions
             .WithEnvironment("OA_RMQ_USER", "orderanalytics")
             .WithEnvironment("OA_RMQ_PASSWORD", rmqPassword)
             .WithEnvironment("ERL_EPMD_PORT", epmdPort.ToString())
+            .WithEnvironment("OA_RMQ_LOG_LEVEL", config["Infrastructure:RabbitMqLogLevel"] is { Length: > 0 } level ? level : "warning")
             .WithHealthCheck("rabbitmq-ready")
             .WaitFor(epmd);
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the machine's RabbitMQ (Debian rabbitmq-server) as an Aspire executable resource.
-# Inputs: OA_RMQ_DATA (data folder), OA_RMQ_PORT (AMQP), OA_RMQ_DIST_PORT (default AMQP+1), OA_RMQ_USER, OA_RMQ_PASSWORD, ERL_EPMD_PORT.
+# Inputs: OA_RMQ_DATA (data folder), OA_RMQ_PORT (AMQP), OA_RMQ_DIST_PORT (default AMQP+1), OA_RMQ_USER, OA_RMQ_PASSWORD, ERL_EPMD_PORT,
+# OA_RMQ_LOG_LEVEL (console log level, default warning; info shows connections, shutdown and queue recovery).
 # epmd runs as its own resource (see AppHost): with -start_epmd false no epmd is left behind on shutdown.
 set -euo pipefail
 : "${OA_RMQ_DATA:?}" "${OA_RMQ_PORT:?}" "${OA_RMQ_USER:?}" "${OA_RMQ_PASSWORD:?}" "${ERL_EPMD_PORT:?}"
@@ -8,8 +9,9 @@ server=/usr/lib/rabbitmq/bin/rabbitmq-server
 [ -x "$server" ] || { echo "rabbitmq-server not found (apt-get install rabbitmq-server)" >&2; exit 1; }
 
 # The node's database is keyed by the password's hash: default_user only applies to a fresh node,
-# so a changed password gets a fresh node rather than a broker that rejects us.
-pwhash=$(printf '%s' "$OA_RMQ_PASSWORD" | sha256sum | cut -c1-12)
+# so a changed password gets a fresh node rather than a broker that rejects us. The "q" marks the node generation whose
+# work queues are quorum queues: a node from before holds them as classic queues and would refuse the new declarations.
+pwhash=q$(printf '%s' "$OA_RMQ_PASSWORD" | sha256sum | cut -c1-12)
 mkdir -p "$OA_RMQ_DATA/log" "$OA_RMQ_DATA/home"
 conf="$OA_RMQ_DATA/rabbitmq.conf"
 umask 077
@@ -19,7 +21,7 @@ default_user = $OA_RMQ_USER
 default_pass = $OA_RMQ_PASSWORD
 loopback_users = none
 log.console = true
-log.console.level = warning
+log.console.level = ${OA_RMQ_LOG_LEVEL:-warning}
 log.file = false
 max_message_size = 134217728
 CONF

@@ -32,6 +32,14 @@ public static class MessageBusExtensions
         {
             bus.SetKebabCaseEndpointNameFormatter();
             registerConsumers?.Invoke(bus);
+            // Every work queue is a quorum queue. Classic queues keep large messages in a shared message store whose
+            // consistency with each queue's index depends on a clean shutdown; after a broker restart under load we saw a
+            // classic queue wait forever on a store read (the queue never answered again, its consumer never resumed).
+            // A quorum queue is a Raft log on disk: what was confirmed survives any stop, and it recovers by replaying the log.
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator queue) queue.SetQuorumQueue();
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connectionString), host =>
@@ -45,9 +53,10 @@ public static class MessageBusExtensions
                 // consumers' queues from the publishing side too means a publisher that starts first loses nothing.
                 // The queue is bound straight to the message type's exchange; RabbitMQ delivers one copy per queue even
                 // when the consumer's own exchange-to-exchange binding also matches.
-                rabbit.Publish<OrderEventsReceived>(p => p.BindQueue(ExchangeOf<OrderEventsReceived>(), Queues.OrderEventsReceived));
-                rabbit.Publish<OrderEventsCleaned>(p => p.BindQueue(ExchangeOf<OrderEventsCleaned>(), Queues.OrderEventsCleaned));
-                rabbit.Publish<ReprocessOrderEvents>(p => p.BindQueue(ExchangeOf<ReprocessOrderEvents>(), Queues.ReprocessOrderEvents));
+                // Declared as the consumer declares it (a quorum queue), or the broker refuses the second declaration.
+                rabbit.Publish<OrderEventsReceived>(p => p.BindQueue(ExchangeOf<OrderEventsReceived>(), Queues.OrderEventsReceived, q => q.SetQuorumQueue()));
+                rabbit.Publish<OrderEventsCleaned>(p => p.BindQueue(ExchangeOf<OrderEventsCleaned>(), Queues.OrderEventsCleaned, q => q.SetQuorumQueue()));
+                rabbit.Publish<ReprocessOrderEvents>(p => p.BindQueue(ExchangeOf<ReprocessOrderEvents>(), Queues.ReprocessOrderEvents, q => q.SetQuorumQueue()));
                 // Outer: the database being down is waited out (Messaging:OutageWait), the message unacknowledged in its
                 // queue meanwhile. With only the inner policy, an outage longer than its ~90 s parked every message in
                 // flight in an _error queue, and the fault consumer, needing the database too, could not record them.

@@ -27,6 +27,7 @@ public sealed class BrokerRestartFaultTests(BackfillFaultFixture system, ITestOu
         var landed = await system.AssertBackfillLandedAsync(truth, TimeSpan.FromMinutes(4));
         var fetcher = await system.FetcherStatusAsync();
         output.WriteLine($"after the restart: {landed}; fetcher {fetcher}");
+        output.WriteLine(await system.BrokerReportAsync());
         Assert.Equal(truth.LastStreamId, fetcher.Cursor);   // the fetcher went on to the end by itself
     }
 }

@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
 using Npgsql;
@@ -82,8 +85,8 @@ public abstract partial class FaultFixture
         // At or past the target ends the wait: an overshoot (a duplicate) fails below instead of timing out.
         var counts = await EventuallyAsync(IngestionAsync, c => c.Events >= truth.TotalEvents && c.Orders >= truth.Orders,
             timeout, TimeSpan.FromSeconds(2));
-        Assert.True(counts.Events == truth.TotalEvents && counts.Orders == truth.Orders,
-            $"expected {truth.Orders} orders from {truth.TotalEvents} events, got {counts}");
+        if (counts.Events != truth.TotalEvents || counts.Orders != truth.Orders)
+            Assert.Fail($"expected {truth.Orders} orders from {truth.TotalEvents} events, got {counts}\n{await BrokerReportAsync()}");
         Assert.Equal(truth.TotalEvents, await CountAsync("SELECT count(DISTINCT stream_id) FROM raw_events WHERE source = 'backfill'"));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM review_items WHERE kind = 'fault'"));
 
@@ -92,6 +95,51 @@ public abstract partial class FaultFixture
             .Select(d => $"{d.Key}: expected {d.Value}, got {revenue.GetValueOrDefault(d.Key)}").ToList();
         Assert.True(wrongDays.Count == 0, "daily revenue differs from the simulator's truth:\n" + string.Join("\n", wrongDays.Take(10)));
         return counts;
+    }
+
+    /// <summary>
+    /// What RabbitMQ says about its queues, connections and channels (rabbitmqctl against this system's node), for the
+    /// message of a failed test: which queue holds the missing messages, whether it has a consumer, whether a connection is blocked.
+    /// </summary>
+    public async Task<string> BrokerReportAsync()
+    {
+        var report = new StringBuilder("RabbitMQ:\n");
+        string[][] commands =
+        [
+            ["list_unresponsive_queues", "--queue-timeout", "5000", "name", "pid"],
+            ["list_queues", "name", "type", "messages", "messages_unacknowledged", "consumers"],
+            ["list_connections", "name", "state", "channels"],
+            ["list_channels", "connection", "number", "consumer_count", "messages_unacknowledged"],
+            // Where each queue process is: a queue that no longer answers shows what it waits on.
+            // (A quorum queue's "pid" is its Raft server id, {Name, Node}: the process is the registered Name.)
+            ["eval", "[{element(4, amqqueue:get_name(Q)), catch erlang:process_info(case amqqueue:get_pid(Q) of " +
+                     "{N, _} -> whereis(N); P -> P end, [status, message_queue_len, current_stacktrace])} || Q <- rabbit_amqqueue:list()]."],
+        ];
+        foreach (var command in commands)
+        {
+            var start = new ProcessStartInfo("/usr/lib/rabbitmq/bin/rabbitmqctl")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (var argument in (string[])["-n", $"oa-rabbit-{RabbitMqPort}@localhost", "-q", "--timeout", "20", .. command])
+                start.ArgumentList.Add(argument);
+            start.Environment["HOME"] = Path.Combine(DataDir, "rabbitmq", "home");   // the node's Erlang cookie
+            start.Environment["ERL_EPMD_PORT"] = EpmdPort.ToString(CultureInfo.InvariantCulture);
+            try
+            {
+                using var process = Process.Start(start)!;
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+                var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+                var errors = await process.StandardError.ReadToEndAsync(timeout.Token);
+                report.Append("$ rabbitmqctl ").AppendLine(string.Join(' ', command)).Append(output).Append(errors);
+            }
+            catch (Exception ex)
+            {
+                report.Append("$ rabbitmqctl ").Append(string.Join(' ', command)).Append(": ").AppendLine(ex.Message);
+            }
+        }
+        return report.ToString();
     }
 
     /// <summary>POST /webhooks/petpooja with the webhook key: the status code and, when accepted, the event ids handed off.</summary>

@@ -10,6 +10,8 @@ public abstract partial class FaultFixture : SystemFixture
     [
         "--Fetcher:SyncOnStart=false",
         "--Fetcher:Interval=01:00:00",
+        // The broker's own account of connections, shutdown and queue recovery, in the test output.
+        "--Infrastructure:RabbitMqLogLevel=info",
     ];
 }
 

@@ -30,6 +30,11 @@ public class SystemFixture : IAsyncLifetime
     /// <summary>AppHost settings on top of the defaults; a key given here wins over the default (the last value wins).</summary>
     protected virtual IEnumerable<string> Settings => [];
 
+    /// <summary>The AMQP port of this system's RabbitMQ (and the Erlang port mapper's), for broker diagnostics.</summary>
+    public int RabbitMqPort { get; } = Repository.FreePort();
+
+    public int EpmdPort { get; } = Repository.FreePort();
+
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.OrderAnalytics_AppHost>(
@@ -37,8 +42,8 @@ public class SystemFixture : IAsyncLifetime
             "--Infrastructure:Mode=executables",
             $"--Infrastructure:DataDir={_dataDir}",
             $"--Infrastructure:PostgresPort={Repository.FreePort()}",
-            $"--Infrastructure:RabbitMqPort={Repository.FreePort()}",
-            $"--Infrastructure:EpmdPort={Repository.FreePort()}",
+            $"--Infrastructure:RabbitMqPort={RabbitMqPort}",
+            $"--Infrastructure:EpmdPort={EpmdPort}",
             "--Ports:Analytics=0", "--Ports:Webhook=0", "--Ports:Simulator=0", "--Ports:Fetcher=0",
             $"--Parameters:analytics-admin-key={AdminKey}",
             $"--Parameters:webhook-api-key={WebhookKey}",
