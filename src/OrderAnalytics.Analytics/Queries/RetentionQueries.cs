@@ -56,10 +56,8 @@ public sealed record CohortMonth(
 /// the business, not to a channel.
 /// </summary>
 /// <remarks>
-/// A person is a pseudonym. Within one restaurant a customer row is exactly one pseudonym (the keyed hash of the row's
-/// unique key), so when the question covers one restaurant the customer id stands in for it: customers is not read, and
-/// first orders come index-only from ix_orders_customer_first_success. Across restaurants the same person has a row at
-/// each, and the pseudonyms are joined.
+/// A person is a pseudonym; within one restaurant the customer id stands in for it (<see cref="CustomerIdentity"/>):
+/// customers is not read, and first orders come index-only from ix_orders_customer_first_success.
 /// </remarks>
 public sealed class RetentionQueries(NpgsqlDataSource db)
 {
@@ -103,12 +101,8 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
             "o.order_status = 'Success' AND NOT o.is_test AND o.business_date IS NOT NULL";
     }
 
-    private async Task<People> PeopleAsync(AnalyticsFilter filter, CancellationToken ct)
-    {
-        if (!string.IsNullOrEmpty(filter.Restaurant)) return new People(ByCustomerId: true);
-        await using var cmd = db.CreateCommand("SELECT count(*) <= 1 FROM restaurants");
-        return new People(ByCustomerId: (bool)(await cmd.ExecuteScalarAsync(ct))!);
-    }
+    private async Task<People> PeopleAsync(AnalyticsFilter filter, CancellationToken ct) =>
+        new(await CustomerIdentity.OneRowPerPersonAsync(db, filter, ct));
 
     public async Task<RetentionSummary> SummaryAsync(AnalyticsFilter filter, CancellationToken ct)
     {
