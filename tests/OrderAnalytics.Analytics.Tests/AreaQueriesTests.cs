@@ -40,4 +40,26 @@ public sealed class AreaQueriesTests(AnalyticsFixture fx)
             $"{a.GetProperty("figures").Long("orders")}|{a.GetProperty("figures").Dec("revenue"):0.00}", fromHours[a.Str("locality")]));
         Assert.All(data.Items("hours"), h => Assert.InRange(h.Long("hour"), 0, 23));
     }
+
+    [Fact]
+    public async Task DeliveryAreas_OneRestaurantAndAll_CountCustomersAsDistinctPseudonyms()
+    {
+        // One restaurant: customers counted by id; all restaurants: by pseudonym. Both must be the distinct pseudonyms.
+        var restaurant = await fx.ScalarAsync<string>("SELECT petpooja_restid FROM restaurants ORDER BY restaurant_id LIMIT 1");
+        foreach (var scope in new[] { restaurant, null })
+        {
+            var areas = (await fx.DataAsync("query($r: String) { deliveryAreas(top: 500, restaurant: $r) { locality customers } }",
+                new { r = scope })).Items("deliveryAreas").Where(a => !a.Str("locality").StartsWith('(')).ToList();
+            var expected = await fx.ScalarAsync<string>("""
+                SELECT string_agg(locality || ' ' || n, '; ' ORDER BY locality COLLATE "C") FROM (
+                    SELECT c.locality, count(DISTINCT c.pseudonym) AS n FROM orders o
+                    JOIN customers c ON c.customer_id = o.customer_id JOIN restaurants r ON r.restaurant_id = o.restaurant_id
+                    WHERE o.order_status = 'Success' AND NOT o.is_test AND o.business_date IS NOT NULL
+                      AND o.order_type ILIKE 'delivery%' AND c.locality IS NOT NULL AND ($1 = '' OR r.petpooja_restid = $1)
+                    GROUP BY 1) x
+                """, scope ?? "");
+            Assert.Equal(expected, string.Join("; ", areas.OrderBy(a => a.Str("locality"), StringComparer.Ordinal)
+                .Select(a => $"{a.Str("locality")} {a.Long("customers")}")));
+        }
+    }
 }

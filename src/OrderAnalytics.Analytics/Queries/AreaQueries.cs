@@ -20,12 +20,14 @@ public sealed class AreaQueries(NpgsqlDataSource db)
 
     public async Task<IReadOnlyList<AreaSales>> ByLocalityAsync(AnalyticsFilter filter, bool deliveryOnly, int top, CancellationToken ct)
     {
+        // Within one restaurant a customer id is one person (CustomerIdentity): grouping by it beats grouping by pseudonym text.
+        var person = await CustomerIdentity.OneRowPerPersonAsync(db, filter, ct) ? "o.customer_id" : "c.pseudonym";
         await using var cmd = db.CreateCommand();
         // Per locality and customer first (cheaper than count(DISTINCT …)), then per locality; the measures add up.
         cmd.CommandText = $"""
-            SELECT locality, count(pseudonym) FILTER (WHERE m0 > 0), {OrderFacts.SumOfMeasures()}
+            SELECT locality, count(person) FILTER (WHERE m0 > 0), {OrderFacts.SumOfMeasures()}
             FROM (
-                SELECT coalesce(c.locality, '(unknown)') AS locality, c.pseudonym, {OrderFacts.NamedMeasures()}
+                SELECT coalesce(c.locality, '(unknown)') AS locality, {person} AS person, {OrderFacts.NamedMeasures()}
                 FROM orders o LEFT JOIN customers c ON c.customer_id = o.customer_id
                 WHERE {Scope(filter, deliveryOnly, cmd)}
                 GROUP BY 1, 2

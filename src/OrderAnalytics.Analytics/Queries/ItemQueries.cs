@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Npgsql;
+using OrderAnalytics.Data.Configurations;
 
 namespace OrderAnalytics.Analytics.Queries;
 
@@ -126,6 +127,7 @@ public sealed class ItemQueries(NpgsqlDataSource db)
                    sum(i.quantity) AS quantity, count(*), sum(i.total_price), sum(i.total_price - i.discount_amount) AS net
             {LinesInScope}
             WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()} AND ({EffectiveMenuItem}) IS NULL
+              AND {IndexPredicates.NotMatchedLineOf("i")}
             GROUP BY 1, 3
             ORDER BY net DESC, quantity DESC, name
             LIMIT {cmd.Param(Math.Clamp(limit, 1, MaxLimit))}

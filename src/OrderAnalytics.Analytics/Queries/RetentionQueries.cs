@@ -55,49 +55,74 @@ public sealed record CohortMonth(
 /// their first Success order ever at the filtered restaurant(s), whatever its channel or order type, so "new" means new to
 /// the business, not to a channel.
 /// </summary>
+/// <remarks>
+/// A person is a pseudonym; within one restaurant the customer id stands in for it (<see cref="CustomerIdentity"/>):
+/// customers is not read, and first orders come index-only from ix_orders_customer_first_success.
+/// </remarks>
 public sealed class RetentionQueries(NpgsqlDataSource db)
 {
-    /// <summary>
-    /// activity: Success orders in scope with their customer's pseudonym. firsts: each of those pseudonyms' first Success
-    /// business date ever (at the restaurant filter), looked up through the customer rows and orders.customer_id, so only
-    /// the active customers' histories are read.
-    /// </summary>
-    private static string Activity(AnalyticsFilter filter, NpgsqlCommand cmd) => $"""
-        activity AS (
-            SELECT c.pseudonym, o.business_date, o.total
-            FROM orders o JOIN customers c ON c.customer_id = o.customer_id
-            WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()} AND o.customer_id IS NOT NULL
-        ), {Firsts("SELECT DISTINCT pseudonym FROM activity", filter, cmd)}
-        """;
+    /// <summary>How the questions of one scope name a person: the SQL that lists orders with their person, and first orders.</summary>
+    private sealed record People(bool ByCustomerId)
+    {
+        /// <summary>Success orders in scope with their person (alias o plus column person), customers joined only when needed.</summary>
+        public string Orders(AnalyticsFilter filter, NpgsqlCommand cmd) => ByCustomerId
+            ? $"""
+              SELECT o.customer_id AS person, o.business_date, o.total FROM orders o
+              WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()} AND o.customer_id IS NOT NULL
+              """
+            : $"""
+              SELECT c.pseudonym AS person, o.business_date, o.total FROM orders o JOIN customers c ON c.customer_id = o.customer_id
+              WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()} AND o.customer_id IS NOT NULL
+              """;
 
-    private static string Firsts(string pseudonyms, AnalyticsFilter filter, NpgsqlCommand cmd) => $"""
-        firsts AS (
-            SELECT c.pseudonym, min(o.business_date) AS first_date
-            FROM ({pseudonyms}) a
-            JOIN customers c ON c.pseudonym = a.pseudonym
-            JOIN orders o ON o.customer_id = c.customer_id
-            WHERE {OrderFacts.IsRevenue()} AND NOT o.is_test AND o.business_date IS NOT NULL AND {filter.WhereRestaurant(cmd)}
-            GROUP BY c.pseudonym
-        )
-        """;
+        /// <summary>firsts(person, first_date): the first Success business date ever (at the restaurant filter) of each person in <paramref name="persons"/>.</summary>
+        public string Firsts(string persons, AnalyticsFilter filter, NpgsqlCommand cmd) => ByCustomerId
+            ? $"""
+              firsts AS (
+                  SELECT o.customer_id AS person, min(o.business_date) AS first_date
+                  FROM orders o
+                  WHERE o.customer_id IN ({persons}) AND {FirstOrderIndexPredicate}
+                  GROUP BY o.customer_id
+              )
+              """
+            : $"""
+              firsts AS (
+                  SELECT c.pseudonym AS person, min(o.business_date) AS first_date
+                  FROM ({persons}) a
+                  JOIN customers c ON c.pseudonym = a.person
+                  JOIN orders o ON o.customer_id = c.customer_id
+                  WHERE {FirstOrderIndexPredicate} AND {filter.WhereRestaurant(cmd)}
+                  GROUP BY c.pseudonym
+              )
+              """;
+
+        /// <summary>The predicate of ix_orders_customer_first_success, word for word, so the index serves first orders.</summary>
+        private const string FirstOrderIndexPredicate =
+            "o.order_status = 'Success' AND NOT o.is_test AND o.business_date IS NOT NULL";
+    }
+
+    private async Task<People> PeopleAsync(AnalyticsFilter filter, CancellationToken ct) =>
+        new(await CustomerIdentity.OneRowPerPersonAsync(db, filter, ct));
 
     public async Task<RetentionSummary> SummaryAsync(AnalyticsFilter filter, CancellationToken ct)
     {
+        var people = await PeopleAsync(filter, ct);
         await using var cmd = db.CreateCommand();
         var from = filter.From is { } f ? cmd.Param(f) : "'-infinity'::date";
-        // Orders are counted per customer row first, then per pseudonym: the join to customers touches each customer once.
+        // Orders are counted per customer row first, then per person: the join to customers (when needed) touches each row once.
+        var perPerson = people.ByCustomerId
+            ? "SELECT s.customer_id AS person, s.orders FROM scoped s WHERE s.customer_id IS NOT NULL"
+            : "SELECT c.pseudonym AS person, sum(s.orders) AS orders FROM scoped s JOIN customers c ON c.customer_id = s.customer_id GROUP BY c.pseudonym";
         cmd.CommandText = $"""
             WITH scoped AS (
                 SELECT o.customer_id, count(*) AS orders
                 FROM orders o
                 WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()}
                 GROUP BY o.customer_id
-            ), people AS (
-                SELECT c.pseudonym, sum(s.orders) AS orders FROM scoped s JOIN customers c ON c.customer_id = s.customer_id GROUP BY c.pseudonym
-            ), {Firsts("SELECT pseudonym FROM people", filter, cmd)}
+            ), people AS ({perPerson}), {people.Firsts("SELECT person FROM people", filter, cmd)}
             SELECT count(*), count(*) FILTER (WHERE p.orders >= 2), count(*) FILTER (WHERE f.first_date >= {from}),
                    coalesce(sum(p.orders), 0)::bigint, (SELECT coalesce(sum(orders), 0)::bigint FROM scoped WHERE customer_id IS NULL)
-            FROM people p JOIN firsts f USING (pseudonym)
+            FROM people p JOIN firsts f USING (person)
             """;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
@@ -107,17 +132,21 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
     public async Task<IReadOnlyList<RetentionPeriod>> ByPeriodAsync(Period period, AnalyticsFilter filter, CancellationToken ct)
     {
         var unit = Unit(period);
+        var people = await PeopleAsync(filter, ct);
         await using var cmd = db.CreateCommand();
+        // Per period and person first (one row each), then per period: no count(DISTINCT …) over every order.
         cmd.CommandText = $"""
-            WITH {Activity(filter, cmd)}, tagged AS (
-                SELECT date_trunc('{unit}', a.business_date::timestamp)::date AS start, a.pseudonym, a.total,
-                       date_trunc('{unit}', f.first_date::timestamp)::date = date_trunc('{unit}', a.business_date::timestamp)::date AS is_new
-                FROM activity a JOIN firsts f USING (pseudonym)
+            WITH activity AS (
+                SELECT date_trunc('{unit}', a.business_date::timestamp)::date AS start, a.person, count(*) AS orders, sum(a.total) AS revenue
+                FROM ({people.Orders(filter, cmd)}) a
+                GROUP BY 1, 2
+            ), {people.Firsts("SELECT person FROM activity", filter, cmd)}, tagged AS (
+                SELECT a.start, a.orders, a.revenue, date_trunc('{unit}', f.first_date::timestamp)::date = a.start AS is_new
+                FROM activity a JOIN firsts f USING (person)
             )
-            SELECT start,
-                   count(DISTINCT pseudonym), count(DISTINCT pseudonym) FILTER (WHERE is_new),
-                   count(*) FILTER (WHERE is_new), count(*) FILTER (WHERE NOT is_new),
-                   coalesce(sum(total) FILTER (WHERE is_new), 0), coalesce(sum(total) FILTER (WHERE NOT is_new), 0)
+            SELECT start, count(*), count(*) FILTER (WHERE is_new),
+                   coalesce(sum(orders) FILTER (WHERE is_new), 0)::bigint, coalesce(sum(orders) FILTER (WHERE NOT is_new), 0)::bigint,
+                   coalesce(sum(revenue) FILTER (WHERE is_new), 0), coalesce(sum(revenue) FILTER (WHERE NOT is_new), 0)
             FROM tagged GROUP BY start ORDER BY start
             """;
         var rows = new List<RetentionPeriod>();
@@ -134,19 +163,25 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
     /// <summary>Cohorts of customers whose first order falls in the range, with their activity in scope month by month.</summary>
     public async Task<IReadOnlyList<Cohort>> MonthlyCohortsAsync(AnalyticsFilter filter, CancellationToken ct)
     {
+        var people = await PeopleAsync(filter, ct);
         await using var cmd = db.CreateCommand();
         var firstFrom = filter.From is { } f ? $" AND f.first_date >= {cmd.Param(f)}" : "";
         var firstTo = filter.To is { } t ? $" AND f.first_date <= {cmd.Param(t)}" : "";
+        // Activity per person and month first (one row each), then per cohort and month.
         cmd.CommandText = $"""
-            WITH {Activity(filter, cmd)}, cohort AS (
-                SELECT f.pseudonym, date_trunc('month', f.first_date::timestamp)::date AS month FROM firsts f WHERE true{firstFrom}{firstTo}
+            WITH activity AS (
+                SELECT date_trunc('month', a.business_date::timestamp)::date AS month, a.person, count(*) AS orders, sum(a.total) AS revenue
+                FROM ({people.Orders(filter, cmd)}) a
+                GROUP BY 1, 2
+            ), {people.Firsts("SELECT person FROM activity", filter, cmd)}, cohort AS (
+                SELECT f.person, date_trunc('month', f.first_date::timestamp)::date AS month FROM firsts f WHERE true{firstFrom}{firstTo}
             ), sizes AS (
                 SELECT month, count(*) AS size FROM cohort GROUP BY month
             ), active AS (
-                SELECT k.month, (extract(year FROM a.business_date) * 12 + extract(month FROM a.business_date)
+                SELECT k.month, (extract(year FROM a.month) * 12 + extract(month FROM a.month)
                                  - extract(year FROM k.month) * 12 - extract(month FROM k.month))::int AS offset_months,
-                       count(DISTINCT a.pseudonym) AS customers, count(*) AS orders, sum(a.total) AS revenue
-                FROM activity a JOIN cohort k USING (pseudonym)
+                       count(*) AS customers, sum(a.orders)::bigint AS orders, sum(a.revenue) AS revenue
+                FROM activity a JOIN cohort k USING (person)
                 GROUP BY 1, 2
             )
             SELECT s.month, s.size, a.offset_months, a.customers, a.orders, a.revenue

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Npgsql;
+using OrderAnalytics.Data.Configurations;
 
 namespace OrderAnalytics.Analytics.Queries;
 
@@ -29,7 +30,7 @@ public sealed class ReviewQueries(NpgsqlDataSource db)
                    sum(i.quantity), sum(i.total_price), (array_agg(i.order_id ORDER BY o.business_date DESC, o.order_id DESC))[1:3],
                    min(o.business_date), max(o.business_date)
             FROM order_items i JOIN orders o ON o.restaurant_id = i.restaurant_id AND o.order_id = i.order_id
-            WHERE i.match_decision IN ('review', 'unmatched') AND i.normalised_name IS NOT NULL
+            WHERE i.match_decision IN ('review', 'unmatched') AND i.normalised_name IS NOT NULL AND {IndexPredicates.NotMatchedLineOf("i")}
               AND NOT EXISTS (SELECT 1 FROM menu_aliases a WHERE a.normalised_name = i.normalised_name)
               AND {filter.Where(cmd)}{(filter.From is null && filter.To is null ? "" : " AND o.business_date IS NOT NULL")}
             GROUP BY i.normalised_name, i.match_decision

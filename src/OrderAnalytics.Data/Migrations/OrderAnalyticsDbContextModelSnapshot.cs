@@ -798,6 +798,10 @@ namespace OrderAnalytics.Data.Migrations
                     b.HasIndex("NormalisedName")
                         .HasDatabaseName("ix_order_items_normalised_name");
 
+                    b.HasIndex("RestaurantId", "OrderId")
+                        .HasDatabaseName("ix_order_items_not_matched")
+                        .HasFilter("match_decision IS DISTINCT FROM 'matched' OR menu_item_id IS NULL");
+
                     b.ToTable("order_items", (string)null);
                 });
 
