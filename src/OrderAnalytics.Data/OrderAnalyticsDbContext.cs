@@ -33,6 +33,8 @@ public sealed class OrderAnalyticsDbContext(DbContextOptions<OrderAnalyticsDbCon
     public DbSet<ItemSalesDaily> ItemSalesDaily => Set<ItemSalesDaily>();
     public DbSet<OrderSplitPaymentsDaily> OrderSplitPaymentsDaily => Set<OrderSplitPaymentsDaily>();
     public DbSet<AddonSalesDaily> AddonSalesDaily => Set<AddonSalesDaily>();
+    public DbSet<CustomerMonth> CustomerMonths => Set<CustomerMonth>();
+    public DbSet<RetentionDelta> RetentionDeltas => Set<RetentionDelta>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderAnalyticsDbContext).Assembly);

@@ -71,7 +71,23 @@ public static class DataQualityQueries
             "orders o JOIN order_items i ON i.restaurant_id = o.restaurant_id AND i.order_id = o.order_id " +
             "JOIN order_item_addons a ON a.restaurant_id = i.restaurant_id AND a.order_id = i.order_id AND a.line_no = i.line_no " +
             "WHERE o.order_status = 'Success' AND NOT o.is_test AND o.business_date IS NOT NULL"),
+        RollupDiffers("customer_months_differs_from_orders", "customer_months",
+            // (No ", " inside an expression: RollupDiffers splits the column list on it.)
+            "restaurant_id, customer_id, date_trunc('month',business_date)::date AS month", "count(*) AS orders, sum(total) AS revenue",
+            CustomerOrders),
+        // The deltas summed per group (a group summing to nothing does not exist) against cohorts computed from scratch.
+        RollupDiffers("retention_deltas_differ_from_orders",
+            "(SELECT restaurant_id, month, cohort, sum(customers) AS customers, sum(orders) AS orders, sum(revenue) AS revenue " +
+            "FROM retention_deltas GROUP BY 1, 2, 3 HAVING sum(customers) <> 0 OR sum(orders) <> 0 OR sum(revenue) <> 0) summed",
+            "restaurant_id, month, cohort", "count(*) AS customers, sum(orders) AS orders, sum(revenue) AS revenue",
+            "(SELECT m.*, min(m.month) OVER (PARTITION BY m.customer_id) AS cohort FROM (" +
+            $"SELECT restaurant_id, customer_id, date_trunc('month', business_date)::date AS month, count(*) AS orders, sum(total) AS revenue FROM {CustomerOrders} " +
+            "GROUP BY 1, 2, 3) m) x"),
     ];
+
+    /// <summary>The orders the retention rollups count: Success, not a test, dated, with a customer.</summary>
+    private const string CustomerOrders =
+        "orders WHERE order_status = 'Success' AND NOT is_test AND business_date IS NOT NULL AND customer_id IS NOT NULL";
 
     /// <summary>
     /// The shares of split Success orders, one row per order and method: each method of its parts (split_*), its own method

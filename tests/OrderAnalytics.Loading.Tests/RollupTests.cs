@@ -6,7 +6,8 @@ using static OrderAnalytics.Loading.Tests.TestOrders;
 namespace OrderAnalytics.Loading.Tests;
 
 /// <summary>
-/// The rollups (order_facts_daily, order_facts_hourly, order_payments_daily, item_sales_daily, order_split_payments_daily, addon_sales_daily) always equal the GROUP BYs
+/// The rollups (order_facts_daily, order_facts_hourly, order_payments_daily, item_sales_daily, order_split_payments_daily, addon_sales_daily,
+/// customer_months, retention_deltas) always equal the GROUP BYs
 /// over the normalized tables they summarise, whatever the order, duplication, batching or concurrency of the events, and whatever SQL changes the tables.
 /// "Equal" is the data-quality checks' definition, so the checks and these tests cannot drift apart.
 /// </summary>
@@ -17,11 +18,14 @@ public sealed class RollupTests(PostgresServer server)
     [
         "order_facts_daily_differs_from_orders", "order_facts_hourly_differs_from_orders", "order_payments_daily_differs_from_orders",
         "item_sales_daily_differs_from_lines", "order_split_payments_daily_differs_from_parts",
-        "addon_sales_daily_differs_from_addons",
+        "addon_sales_daily_differs_from_addons", "customer_months_differs_from_orders", "retention_deltas_differ_from_orders",
     ];
 
     private static readonly string[] Rollups =
-        ["order_facts_daily", "order_facts_hourly", "order_payments_daily", "item_sales_daily", "order_split_payments_daily", "addon_sales_daily"];
+    [
+        "order_facts_daily", "order_facts_hourly", "order_payments_daily", "item_sales_daily", "order_split_payments_daily", "addon_sales_daily",
+        "customer_months", "retention_deltas",
+    ];
 
     private static readonly SimulationOptions Options = new()
     {
@@ -59,6 +63,7 @@ public sealed class RollupTests(PostgresServer server)
         // And split orders were loaded, so the split-payment triggers ran on parts.
         Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM order_split_payments_daily WHERE split_orders > 0") > 0);
         Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM addon_sales_daily") > 0);
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM customer_months") > 0);   // five days: one month, one cohort
     }
 
     [Fact]
@@ -167,6 +172,37 @@ public sealed class RollupTests(PostgresServer server)
         // Two Cash parts count once; the 5.00 they leave is unallocated.
         Assert.Equal(["2025-06-09|Cash|1|100.00|0|0.00", "2025-06-09|Part Payment|0|0.00|1|105.00", "2025-06-09|Part Payment (unallocated)|1|5.00|0|0.00"],
             await db.RowsAsync(SplitRows));
+    }
+
+    /// <summary>Retention per month and cohort as the summed deltas: month|cohort|customers|orders|revenue.</summary>
+    private const string RetentionRows = """
+        SELECT month || '|' || cohort || '|' || sum(customers) || '|' || sum(orders) || '|' || sum(revenue) FROM retention_deltas
+        GROUP BY month, cohort HAVING sum(customers) <> 0 OR sum(orders) <> 0 OR sum(revenue) <> 0 ORDER BY month, cohort
+        """;
+
+    [Fact]
+    public async Task WriteAsync_EarlierOrderArrivesLateThenIsCancelled_CustomerMovesCohortAndBack()
+    {
+        await using var db = await LoaderDatabase.CreateAsync(server);
+        var june = Order("130", 10, customerPhone: "+919800000001");   // 105.00 on 2025-06-08
+        var may = Order("131", 20, customerPhone: "+919800000001") with
+        {
+            BusinessDate = new DateOnly(2025, 5, 20), CreatedAtUtc = new DateTimeOffset(2025, 5, 20, 13, 0, 0, TimeSpan.Zero),
+        };
+        var other = Order("132", 30, customerPhone: "+919800000002");
+
+        await db.WriteAsync(Event(june), Event(other));
+        await AssertRollupsExactAsync(db, "june");
+        Assert.Equal(["2025-06-01|2025-06-01|2|2|210.00"], await db.RowsAsync(RetentionRows));
+
+        await db.WriteAsync(Event(may));   // the first customer's first order is now in May: their June order returns
+        await AssertRollupsExactAsync(db, "may arrives late");
+        Assert.Equal(["2025-05-01|2025-05-01|1|1|105.00", "2025-06-01|2025-05-01|1|1|105.00", "2025-06-01|2025-06-01|1|1|105.00"],
+            await db.RowsAsync(RetentionRows));
+
+        await db.WriteAsync(Event(may with { StreamId = 40, EventId = "ev-131-40", Status = "Cancelled" }));
+        await AssertRollupsExactAsync(db, "may cancelled");
+        Assert.Equal(["2025-06-01|2025-06-01|2|2|210.00"], await db.RowsAsync(RetentionRows));
     }
 
     [Fact]

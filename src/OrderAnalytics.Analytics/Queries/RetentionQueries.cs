@@ -135,7 +135,16 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
         var people = await PeopleAsync(filter, ct);
         await using var cmd = db.CreateCommand();
         // Per period and person first (one row each), then per period: no count(DISTINCT …) over every order.
-        cmd.CommandText = $"""
+        cmd.CommandText = period == Period.Month && FromRollup(people, filter) ? $"""
+            SELECT r.month, sum(r.customers)::bigint, coalesce(sum(r.customers) FILTER (WHERE r.cohort = r.month), 0)::bigint,
+                   coalesce(sum(r.orders) FILTER (WHERE r.cohort = r.month), 0)::bigint,
+                   coalesce(sum(r.orders) FILTER (WHERE r.cohort < r.month), 0)::bigint,
+                   coalesce(sum(r.revenue) FILTER (WHERE r.cohort = r.month), 0), coalesce(sum(r.revenue) FILTER (WHERE r.cohort < r.month), 0)
+            FROM retention_deltas r
+            WHERE {RollupScope(filter, cmd, "r.month")}
+            GROUP BY r.month HAVING sum(r.customers) <> 0
+            ORDER BY r.month
+            """ : $"""
             WITH activity AS (
                 SELECT date_trunc('{unit}', a.business_date::timestamp)::date AS start, a.person, count(*) AS orders, sum(a.total) AS revenue
                 FROM ({people.Orders(filter, cmd)}) a
@@ -165,6 +174,24 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
     {
         var people = await PeopleAsync(filter, ct);
         await using var cmd = db.CreateCommand();
+        if (FromRollup(people, filter))
+        {
+            // Each group's deltas summed; a cohort's size is its customers in its own month.
+            cmd.CommandText = $"""
+                WITH g AS (
+                    SELECT r.cohort, r.month, sum(r.customers)::bigint AS customers, sum(r.orders)::bigint AS orders, sum(r.revenue) AS revenue
+                    FROM retention_deltas r
+                    WHERE {RollupScope(filter, cmd, "r.month")} AND {RollupScope(filter, cmd, "r.cohort", withRestaurant: false)}
+                    GROUP BY 1, 2 HAVING sum(r.customers) <> 0
+                )
+                SELECT g.cohort, s.customers, (extract(year FROM g.month) * 12 + extract(month FROM g.month)
+                                               - extract(year FROM g.cohort) * 12 - extract(month FROM g.cohort))::int,
+                       g.customers, g.orders, g.revenue
+                FROM g JOIN g s ON s.cohort = g.cohort AND s.month = g.cohort
+                ORDER BY 1, 3
+                """;
+            return await ReadCohortsAsync(cmd, ct);
+        }
         var firstFrom = filter.From is { } f ? $" AND f.first_date >= {cmd.Param(f)}" : "";
         var firstTo = filter.To is { } t ? $" AND f.first_date <= {cmd.Param(t)}" : "";
         // Activity per person and month first (one row each), then per cohort and month.
@@ -188,6 +215,12 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
             FROM sizes s LEFT JOIN active a USING (month)
             ORDER BY s.month, a.offset_months
             """;
+        return await ReadCohortsAsync(cmd, ct);
+    }
+
+    /// <summary>Rows (cohort month, size, offset, active customers, orders, revenue) ordered by cohort and offset, as cohorts.</summary>
+    private static async Task<IReadOnlyList<Cohort>> ReadCohortsAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
         var cohorts = new List<Cohort>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         DateOnly? current = null;
@@ -210,6 +243,25 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
         }
         if (current is { } last) cohorts.Add(new Cohort(last, size, months));
         return cohorts;
+    }
+
+    /// <summary>
+    /// Whether retention_deltas (per restaurant, month and cohort, AddRetentionRollup) answers exactly: one restaurant (its
+    /// customer rows are its people), no channel or order-type filter (the rollup counts every Success order), and a range
+    /// of whole months (its months are calendar months of business dates).
+    /// </summary>
+    private static bool FromRollup(People people, AnalyticsFilter filter) =>
+        people.ByCustomerId && string.IsNullOrEmpty(filter.Channel) && string.IsNullOrEmpty(filter.OrderType)
+        && (filter.From is not { } from || from.Day == 1)
+        && (filter.To is not { } to || to.AddDays(1).Day == 1);
+
+    /// <summary>The range (as whole months) on <paramref name="month"/> and, unless told not to, the restaurant filter on r.</summary>
+    private static string RollupScope(AnalyticsFilter filter, NpgsqlCommand cmd, string month, bool withRestaurant = true)
+    {
+        var conditions = new List<string> { withRestaurant ? filter.WhereRestaurant(cmd, "r") : "true" };
+        if (filter.From is { } from) conditions.Add($"{month} >= {cmd.Param(from)}");
+        if (filter.To is { } to) conditions.Add($"{month} <= {cmd.Param(to)}");
+        return string.Join(" AND ", conditions);
     }
 
     private static string Unit(Period period) => period switch

@@ -85,3 +85,24 @@ internal sealed class AddonSalesDailyConfiguration : IEntityTypeConfiguration<Ad
         b.Property(x => x.Sales).HasColumnType("numeric");
     }
 }
+
+internal sealed class CustomerMonthConfiguration : IEntityTypeConfiguration<CustomerMonth>
+{
+    public void Configure(EntityTypeBuilder<CustomerMonth> b)
+    {
+        // Keyed by customer first: the trigger reads and rewrites one customer's months at a time.
+        Rollup.Configure(b, "customer_months", x => new { x.CustomerId, x.Month });
+        Rollup.Money(b, nameof(CustomerMonth.Revenue));
+    }
+}
+
+internal sealed class RetentionDeltaConfiguration : IEntityTypeConfiguration<RetentionDelta>
+{
+    public void Configure(EntityTypeBuilder<RetentionDelta> b)
+    {
+        b.ToTable("retention_deltas");
+        b.HasNoKey();
+        b.HasIndex(x => new { x.RestaurantId, x.Month });
+        Rollup.Money(b, nameof(RetentionDelta.Revenue));
+    }
+}

@@ -114,3 +114,33 @@ public sealed class AddonSalesDaily
     /// <summary>Σ addon price × addon quantity × item quantity.</summary>
     public decimal Sales { get; set; }
 }
+
+/// <summary>
+/// Success orders of one customer in one calendar month of business dates (migration AddRetentionRollup): the customer's
+/// first month here is their cohort. Kept by the trigger that also keeps <see cref="RetentionDelta"/>.
+/// </summary>
+public sealed class CustomerMonth
+{
+    public long RestaurantId { get; set; }
+    public long CustomerId { get; set; }
+    /// <summary>First day of the month.</summary>
+    public DateOnly Month { get; set; }
+    public long Orders { get; set; }
+    public decimal Revenue { get; set; }
+}
+
+/// <summary>
+/// Customers, orders and revenue per restaurant, month and cohort (the month of the customer's first Success order),
+/// written as signed deltas: the figures of a group are the <b>sums</b> of its rows. Append-only, so concurrent batches
+/// never wait on each other's rows; new versus returning customers per month and the monthly cohorts read a few
+/// thousand rows instead of every order.
+/// </summary>
+public sealed class RetentionDelta
+{
+    public long RestaurantId { get; set; }
+    public DateOnly Month { get; set; }
+    public DateOnly Cohort { get; set; }
+    public long Customers { get; set; }
+    public long Orders { get; set; }
+    public decimal Revenue { get; set; }
+}

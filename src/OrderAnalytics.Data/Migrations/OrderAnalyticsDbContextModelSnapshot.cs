@@ -176,6 +176,38 @@ namespace OrderAnalytics.Data.Migrations
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("OrderAnalytics.Data.Entities.CustomerMonth", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("bigint")
+                        .HasColumnName("orders");
+
+                    b.Property<long>("RestaurantId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("restaurant_id");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("revenue");
+
+                    b.HasIndex("CustomerId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ux_customer_months");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CustomerId", "Month"), false);
+
+                    b.ToTable("customer_months", (string)null);
+                });
+
             modelBuilder.Entity("OrderAnalytics.Data.Entities.FetchCheckpoint", b =>
                 {
                     b.Property<string>("Source")
@@ -1240,6 +1272,39 @@ namespace OrderAnalytics.Data.Migrations
                         .HasDatabaseName("ix_restaurants_petpooja_restid");
 
                     b.ToTable("restaurants", (string)null);
+                });
+
+            modelBuilder.Entity("OrderAnalytics.Data.Entities.RetentionDelta", b =>
+                {
+                    b.Property<DateOnly>("Cohort")
+                        .HasColumnType("date")
+                        .HasColumnName("cohort");
+
+                    b.Property<long>("Customers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customers");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("bigint")
+                        .HasColumnName("orders");
+
+                    b.Property<long>("RestaurantId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("restaurant_id");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("revenue");
+
+                    b.HasIndex("RestaurantId", "Month")
+                        .HasDatabaseName("ix_retention_deltas_restaurant_id_month");
+
+                    b.ToTable("retention_deltas", (string)null);
                 });
 
             modelBuilder.Entity("OrderAnalytics.Data.Entities.ReviewItem", b =>
