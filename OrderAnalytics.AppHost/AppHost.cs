@@ -32,7 +32,8 @@ builder.AddService<Projects.OrderAnalytics_Fetcher>("fetcher", infra, migrator, 
     .WithConfigurationSection("Fetcher")
     .WaitFor(simulator);
 
-builder.AddService<Projects.OrderAnalytics_Cleaner>("cleaner", infra, migrator);
+builder.AddService<Projects.OrderAnalytics_Cleaner>("cleaner", infra, migrator)
+    .WithConfigurationSection("Cleaner");
 
 builder.AddService<Projects.OrderAnalytics_Loader>("loader", infra, migrator)
     .WithEnvironment("Privacy__PseudonymKey", secrets.PseudonymKey)

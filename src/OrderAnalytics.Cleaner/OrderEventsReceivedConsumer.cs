@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using MassTransit;
 using OrderAnalytics.Contracts;
 using OrderAnalytics.Messaging;
@@ -16,9 +17,12 @@ public sealed class OrderEventsReceivedConsumer(EventCleaning cleaning) : IConsu
 
 public sealed class OrderEventsReceivedConsumerDefinition : ConsumerDefinition<OrderEventsReceivedConsumer>
 {
-    public OrderEventsReceivedConsumerDefinition()
+    public OrderEventsReceivedConsumerDefinition(IConfiguration configuration)
     {
         EndpointName = Queues.OrderEventsReceived;
-        ConcurrentMessageLimit = Math.Max(2, Environment.ProcessorCount);
+        // One batch per core by default: a 500-event backfill batch is CPU work, and 8 at once took the cleaner to 388 MB.
+        // Single-event webhook messages mostly wait for the broker's confirm instead (a quorum queue confirms after an
+        // fsync); a deployment that lives on webhooks can raise this (8 measured p95 0.9 s instead of 1.3–4.6 s at 50/s).
+        ConcurrentMessageLimit = Math.Max(1, configuration.GetValue("Cleaner:ConcurrentBatches", Math.Max(2, Environment.ProcessorCount)));
     }
 }
