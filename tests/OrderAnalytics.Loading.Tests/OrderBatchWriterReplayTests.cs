@@ -29,13 +29,8 @@ public sealed class OrderBatchWriterReplayTests(PostgresServer server)
 
         var random = new Random(seed);
         await using var db = await LoaderDatabase.CreateAsync(server);
-        var shuffled = Multiset(events, random);
-        for (var i = 0; i < shuffled.Count;)
-        {
-            var size = random.Next(1, 120);
-            await db.WriteAsync([.. shuffled.Skip(i).Take(size)]);
-            i += size;
-        }
+        var shuffled = SimulatedEvents.Multiset(events, random);
+        await db.WriteInRandomBatchesAsync(shuffled, random);
 
         TableDump.AssertEqual(expected, await TableDump.CaptureAsync(db), $"seed {seed}");
     }
@@ -61,7 +56,7 @@ public sealed class OrderBatchWriterReplayTests(PostgresServer server)
         var loads = shares.Select(share =>
         {
             var writer = db.NewWriter();
-            var mine = Multiset(share, random);
+            var mine = SimulatedEvents.Multiset(share, random);
             return Task.Run(() => db.WriteInBatchesAsync(mine, 40, writer));
         }).ToList();
         await Task.WhenAll(loads);
@@ -74,13 +69,5 @@ public sealed class OrderBatchWriterReplayTests(PostgresServer server)
         await using var db = await LoaderDatabase.CreateAsync(server);
         await db.WriteInBatchesAsync(events, 50);
         return await TableDump.CaptureAsync(db);
-    }
-
-    /// <summary>Every event at least once, about a tenth of them twice, in random order.</summary>
-    private static List<CleanedEvent> Multiset(IReadOnlyList<CleanedEvent> events, Random random)
-    {
-        var all = events.Concat(events.Where(_ => random.NextDouble() < 0.1)).ToArray();
-        random.Shuffle(all);
-        return [.. all];
     }
 }

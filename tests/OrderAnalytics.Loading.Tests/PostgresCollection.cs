@@ -43,6 +43,17 @@ public sealed class LoaderDatabase : IAsyncDisposable
             await (writer ?? Writer).WriteAsync(events.Skip(i).Take(batchSize).ToList(), replay: false, CancellationToken.None);
     }
 
+    /// <summary>The events in order, in batches of 1 to 119 of them drawn from <paramref name="random"/>.</summary>
+    public async Task WriteInRandomBatchesAsync(IReadOnlyList<CleanedEvent> events, Random random)
+    {
+        for (var i = 0; i < events.Count;)
+        {
+            var size = random.Next(1, 120);
+            await WriteAsync([.. events.Skip(i).Take(size)]);
+            i += size;
+        }
+    }
+
     public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
     {
         await using var cmd = DataSource.CreateCommand(sql);

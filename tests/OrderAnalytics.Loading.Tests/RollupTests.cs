@@ -49,13 +49,8 @@ public sealed class RollupTests(PostgresServer server)
         var random = new Random(seed);
         await using var db = await LoaderDatabase.CreateAsync(server);
 
-        var shuffled = Multiset(events, random);
-        for (var i = 0; i < shuffled.Count;)
-        {
-            var size = random.Next(1, 120);
-            await db.WriteAsync([.. shuffled.Skip(i).Take(size)]);
-            i += size;
-        }
+        var shuffled = SimulatedEvents.Multiset(events, random);
+        await db.WriteInRandomBatchesAsync(shuffled, random);
 
         await AssertRollupsExactAsync(db, $"seed {seed}");
         // Edits and cancellations moved orders between groups: the simulated stream must have exercised both paths.
@@ -76,7 +71,7 @@ public sealed class RollupTests(PostgresServer server)
         var loads = Enumerable.Range(0, 2).Select(_ =>
         {
             var writer = db.NewWriter();
-            var mine = Multiset(events, random);
+            var mine = SimulatedEvents.Multiset(events, random);
             return Task.Run(() => db.WriteInBatchesAsync(mine, 40, writer));
         }).ToList();
         await Task.WhenAll(loads);
@@ -295,12 +290,5 @@ public sealed class RollupTests(PostgresServer server)
         // Not vacuous: whenever there are revenue orders, there are rollup rows.
         var orders = await db.ScalarAsync<long>("SELECT count(*) FROM orders WHERE NOT is_test AND business_date IS NOT NULL");
         if (orders > 0) Assert.True(await db.ScalarAsync<long>("SELECT sum(orders)::bigint FROM order_facts_daily") == orders, because);
-    }
-
-    private static List<CleanedEvent> Multiset(IReadOnlyList<CleanedEvent> events, Random random)
-    {
-        var all = events.Concat(events.Where(_ => random.NextDouble() < 0.1)).ToArray();
-        random.Shuffle(all);
-        return [.. all];
     }
 }

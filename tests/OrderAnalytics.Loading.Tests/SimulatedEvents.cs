@@ -24,6 +24,14 @@ internal static class SimulatedEvents
         return (stream, events);
     }
 
+    /// <summary>Every event at least once, about a tenth of them twice, in random order: what redelivery and replays make of a stream.</summary>
+    public static List<CleanedEvent> Multiset(IReadOnlyList<CleanedEvent> events, Random random)
+    {
+        var all = events.Concat(events.Where(_ => random.NextDouble() < 0.1)).ToArray();
+        random.Shuffle(all);
+        return [.. all];
+    }
+
     /// <summary>The envelope's event_id, as the fetcher takes it.</summary>
     private static string EventIdOf(SimulatedEvent e)
     {
