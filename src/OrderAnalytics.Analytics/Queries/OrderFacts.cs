@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel;
 using Npgsql;
 
@@ -36,21 +37,27 @@ public static class OrderFacts
 
     private static readonly int[] CountColumns = [0, 6, 8, 10];
 
-    private static string[] MeasureExpressions(string o) =>
+    /// <summary>
+    /// The eleven figures <see cref="Read"/> reads, as (what is summed, of which orders): a null column is a count of orders.
+    /// Over orders and over a rollup alike, so the two cannot drift apart.
+    /// </summary>
+    private static readonly (string? Column, string Statuses)[] Figures =
     [
-        $"count(*) FILTER (WHERE {o}.order_status = '{Success}')",
-        $"coalesce(sum({o}.total) FILTER (WHERE {o}.order_status = '{Success}'), 0)",
-        $"coalesce(sum({o}.core_total) FILTER (WHERE {o}.order_status = '{Success}'), 0)",
-        $"coalesce(sum({o}.discount_total) FILTER (WHERE {o}.order_status = '{Success}'), 0)",
-        $"coalesce(sum({o}.tax_total) FILTER (WHERE {o}.order_status = '{Success}'), 0)",
-        $"coalesce(sum({o}.packaging_charge + {o}.delivery_charges + {o}.service_charge + {o}.round_off) FILTER (WHERE {o}.order_status = '{Success}'), 0)",
-        $"count(*) FILTER (WHERE {o}.order_status = '{Cancelled}')",
-        $"coalesce(sum({o}.total) FILTER (WHERE {o}.order_status = '{Cancelled}'), 0)",
-        $"count(*) FILTER (WHERE {o}.order_status = '{Complimentary}')",
-        $"coalesce(sum({o}.total) FILTER (WHERE {o}.order_status = '{Complimentary}'), 0)",
-        $"count(*) FILTER (WHERE {o}.order_status IS DISTINCT FROM '{Success}' AND {o}.order_status IS DISTINCT FROM '{Cancelled}' " +
-        $"AND {o}.order_status IS DISTINCT FROM '{Complimentary}')",
+        (null, $"= '{Success}'"), ("total", $"= '{Success}'"), ("core_total", $"= '{Success}'"), ("discount_total", $"= '{Success}'"),
+        ("tax_total", $"= '{Success}'"), ("charges", $"= '{Success}'"),
+        (null, $"= '{Cancelled}'"), ("total", $"= '{Cancelled}'"),
+        (null, $"= '{Complimentary}'"), ("total", $"= '{Complimentary}'"),
+        (null, $"IS DISTINCT FROM '{Success}' AND {{0}}.order_status IS DISTINCT FROM '{Cancelled}' AND {{0}}.order_status IS DISTINCT FROM '{Complimentary}'"),
     ];
+
+    private static string Status(string statuses, string a) => $"{a}.order_status {string.Format(CultureInfo.InvariantCulture, statuses, a)}";
+
+    private static string[] MeasureExpressions(string o) => Figures.Select(m => m.Column switch
+    {
+        null => $"count(*) FILTER (WHERE {Status(m.Statuses, o)})",
+        "charges" => $"coalesce(sum({o}.packaging_charge + {o}.delivery_charges + {o}.service_charge + {o}.round_off) FILTER (WHERE {Status(m.Statuses, o)}), 0)",
+        var column => $"coalesce(sum({o}.{column}) FILTER (WHERE {Status(m.Statuses, o)}), 0)",
+    }).ToArray();
 
     public const int MeasureCount = 11;
 
@@ -62,21 +69,9 @@ public static class OrderFacts
     public static string RollupScope(AnalyticsFilter filter, NpgsqlCommand cmd, string f = "f") => filter.Where(cmd, f, includeTest: true);
 
     /// <summary><see cref="Measures"/> over order_facts_daily or order_facts_hourly (alias <paramref name="f"/>): the same values, types and scales.</summary>
-    public static string RollupMeasures(string f = "f") => string.Join(",\n", new[]
-    {
-        $"coalesce(sum({f}.orders) FILTER (WHERE {f}.order_status = '{Success}'), 0)::bigint",
-        $"coalesce(sum({f}.total) FILTER (WHERE {f}.order_status = '{Success}'), 0)",
-        $"coalesce(sum({f}.core_total) FILTER (WHERE {f}.order_status = '{Success}'), 0)",
-        $"coalesce(sum({f}.discount_total) FILTER (WHERE {f}.order_status = '{Success}'), 0)",
-        $"coalesce(sum({f}.tax_total) FILTER (WHERE {f}.order_status = '{Success}'), 0)",
-        $"coalesce(sum({f}.charges) FILTER (WHERE {f}.order_status = '{Success}'), 0)",
-        $"coalesce(sum({f}.orders) FILTER (WHERE {f}.order_status = '{Cancelled}'), 0)::bigint",
-        $"coalesce(sum({f}.total) FILTER (WHERE {f}.order_status = '{Cancelled}'), 0)",
-        $"coalesce(sum({f}.orders) FILTER (WHERE {f}.order_status = '{Complimentary}'), 0)::bigint",
-        $"coalesce(sum({f}.total) FILTER (WHERE {f}.order_status = '{Complimentary}'), 0)",
-        $"coalesce(sum({f}.orders) FILTER (WHERE {f}.order_status IS DISTINCT FROM '{Success}' AND {f}.order_status IS DISTINCT FROM '{Cancelled}' " +
-        $"AND {f}.order_status IS DISTINCT FROM '{Complimentary}'), 0)::bigint",
-    });
+    public static string RollupMeasures(string f = "f") => string.Join(",\n", Figures.Select(m => m.Column is null
+        ? $"coalesce(sum({f}.orders) FILTER (WHERE {Status(m.Statuses, f)}), 0)::bigint"
+        : $"coalesce(sum({f}.{m.Column}) FILTER (WHERE {Status(m.Statuses, f)}), 0)"));
 
     public static RevenueFigures Read(NpgsqlDataReader r, int first) => new(
         Orders: r.GetInt64(first),
