@@ -65,15 +65,11 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
     private sealed record People(bool ByCustomerId)
     {
         /// <summary>Success orders in scope with their person (alias o plus column person), customers joined only when needed.</summary>
-        public string Orders(AnalyticsFilter filter, NpgsqlCommand cmd) => ByCustomerId
-            ? $"""
-              SELECT o.customer_id AS person, o.business_date, o.total FROM orders o
-              WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()} AND o.customer_id IS NOT NULL
-              """
-            : $"""
-              SELECT c.pseudonym AS person, o.business_date, o.total FROM orders o JOIN customers c ON c.customer_id = o.customer_id
-              WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()} AND o.customer_id IS NOT NULL
-              """;
+        public string Orders(AnalyticsFilter filter, NpgsqlCommand cmd) => $"""
+            SELECT {(ByCustomerId ? "o.customer_id" : "c.pseudonym")} AS person, o.business_date, o.total
+            FROM orders o{(ByCustomerId ? "" : " JOIN customers c ON c.customer_id = o.customer_id")}
+            WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()} AND o.customer_id IS NOT NULL
+            """;
 
         /// <summary>firsts(person, first_date): the first Success business date ever (at the restaurant filter) of each person in <paramref name="persons"/>.</summary>
         public string Firsts(string persons, AnalyticsFilter filter, NpgsqlCommand cmd) => ByCustomerId
