@@ -126,16 +126,19 @@ public abstract partial class FaultFixture
                 start.ArgumentList.Add(argument);
             start.Environment["HOME"] = Path.Combine(DataDir, "rabbitmq", "home");   // the node's Erlang cookie
             start.Environment["ERL_EPMD_PORT"] = EpmdPort.ToString(CultureInfo.InvariantCulture);
+            using var process = Process.Start(start)!;
             try
             {
-                using var process = Process.Start(start)!;
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
-                var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-                var errors = await process.StandardError.ReadToEndAsync(timeout.Token);
-                report.Append("$ rabbitmqctl ").AppendLine(string.Join(' ', command)).Append(output).Append(errors);
+                // Both streams at once: a full stderr pipe would otherwise block the tool while stdout is read.
+                var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+                var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+                await process.WaitForExitAsync(timeout.Token);
+                report.Append("$ rabbitmqctl ").AppendLine(string.Join(' ', command)).Append(await output).Append(await errors);
             }
             catch (Exception ex)
             {
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
                 report.Append("$ rabbitmqctl ").Append(string.Join(' ', command)).Append(": ").AppendLine(ex.Message);
             }
         }
