@@ -21,8 +21,7 @@ public sealed class OrderEventsReceivedConsumerDefinition : ConsumerDefinition<O
     {
         EndpointName = Queues.OrderEventsReceived;
         // One batch per core by default: a 500-event backfill batch is CPU work, and 8 at once took the cleaner to 388 MB.
-        // Single-event webhook messages mostly wait for the broker's confirm instead (a quorum queue confirms after an
-        // fsync); a deployment that lives on webhooks can raise this (8 measured p95 0.9 s instead of 1.3–4.6 s at 50/s).
+        // Webhook messages (one event each) take a few milliseconds, so two at a time keep up with 50/s (docs/benchmarks.md).
         ConcurrentMessageLimit = Math.Max(1, configuration.GetValue("Cleaner:ConcurrentBatches", Math.Max(2, Environment.ProcessorCount)));
     }
 }
