@@ -29,6 +29,7 @@ public sealed class OrderAnalyticsDbContext(DbContextOptions<OrderAnalyticsDbCon
     public DbSet<FetchCheckpoint> FetchCheckpoints => Set<FetchCheckpoint>();
     public DbSet<OrderFactsDaily> OrderFactsDaily => Set<OrderFactsDaily>();
     public DbSet<OrderFactsHourly> OrderFactsHourly => Set<OrderFactsHourly>();
+    public DbSet<AreaFactsHourly> AreaFactsHourly => Set<AreaFactsHourly>();
     public DbSet<OrderPaymentsDaily> OrderPaymentsDaily => Set<OrderPaymentsDaily>();
     public DbSet<ItemSalesDaily> ItemSalesDaily => Set<ItemSalesDaily>();
     public DbSet<OrderSplitPaymentsDaily> OrderSplitPaymentsDaily => Set<OrderSplitPaymentsDaily>();

@@ -19,6 +19,8 @@ internal static class OrderSql
         .Column("restaurant_id", NpgsqlDbType.Bigint, r => r.RestaurantId)
         .Column("order_id", NpgsqlDbType.Text, r => r.O.OrderId)
         .Column("customer_key", NpgsqlDbType.Text, r => r.O.Customer?.CustomerKey)
+        // The locality of this order's own address (not the customer's latest): a replay in any order gives the same rows.
+        .Column("locality", NpgsqlDbType.Text, r => r.O.Customer?.Locality)
         .Column("version", NpgsqlDbType.Bigint, r => r.Version)
         .Column("stream_id", NpgsqlDbType.Bigint, r => r.O.StreamId)
         .Column("event_id", NpgsqlDbType.Text, r => r.O.EventId)

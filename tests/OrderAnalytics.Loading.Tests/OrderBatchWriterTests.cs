@@ -222,6 +222,23 @@ public sealed class OrderBatchWriterTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task WriteAsync_CustomerMoves_KeepsEachOrdersOwnLocality()
+    {
+        await using var db = await LoaderDatabase.CreateAsync(server);
+        OrderData At(OrderData order, string? locality) => order with { Customer = order.Customer! with { Locality = locality } };
+
+        await db.WriteAsync(Event(At(Order("110", 10, customerPhone: "+919876543210"), "Sector 66")));
+        await db.WriteAsync(Event(At(Order("111", 11, customerPhone: "+919876543210"), "DLF Phase 3")));
+        await db.WriteAsync(Event(At(Order("112", 12, customerPhone: "+919876543210"), null)));
+
+        // The customer keeps the latest locality it was told; each order keeps where it was delivered, and the area rollup follows the orders.
+        Assert.Equal(["DLF Phase 3"], await db.RowsAsync("SELECT locality FROM customers"));
+        Assert.Equal(["110|Sector 66", "111|DLF Phase 3", "112|∅"], await db.RowsAsync("SELECT order_id, locality FROM orders ORDER BY order_id"));
+        Assert.Equal(["DLF Phase 3|1", "Sector 66|1", "∅|1"], await db.RowsAsync(
+            "SELECT locality, sum(orders) FROM area_facts_hourly GROUP BY 1 ORDER BY locality COLLATE \"C\" NULLS LAST"));
+    }
+
+    [Fact]
     public async Task WriteAsync_SimulatedEvents_GivesEveryEventOneRawRowWithItsOutcome()
     {
         await using var db = await LoaderDatabase.CreateAsync(server);

@@ -108,10 +108,10 @@ public sealed class AnalyticsQuery : ObjectGraphType
 
         // ---- 5.8 delivery areas -------------------------------------------------------------------------------------------
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<AreaSales>>>>>("deliveryAreas")
-            .Description("Orders and revenue per customer locality (the delivery-area heatmap). Adds up to the revenue of the orders in scope.")
+            .Description("Orders and revenue per delivery locality (of each order's own address; the delivery-area heatmap). Adds up to the revenue of the orders in scope.")
             .WithAreaArguments().WithFilterArguments().WithComplexityImpact(AggregateImpact)
             .ResolveAsync(async c => await c.Query<AreaQueries>().ByLocalityAsync(c.Filter(), c.GetArgument<bool>("deliveryOnly"),
-                c.GetArgument<int>("top"), c.CancellationToken));
+                c.GetArgument<int>("top"), withCustomers: c.Selects("customers"), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<AreaHourCell>>>>>("deliveryAreaHours")
             .Description("Orders and revenue per locality × IST hour of created_on (cells with orders only).")
@@ -206,6 +206,10 @@ internal static class FilterArguments
         .Argument<BooleanGraphType>("deliveryOnly", "Only order types starting with 'Delivery' (default true).", a => a.DefaultValue = true)
         .Argument<IntGraphType>("top", $"Localities by revenue kept by name (1–{AreaQueries.MaxTop}, default 25); the rest are summed as '(other)'.",
             a => a.DefaultValue = 25);
+
+    /// <summary>Whether the client selected <paramref name="field"/> (under any alias) on this field's result.</summary>
+    public static bool Selects(this IResolveFieldContext ctx, string field) =>
+        ctx.SubFields?.Values.Any(f => f.Item2.Name == field) == true;
 
     public static AnalyticsFilter Filter(this IResolveFieldContext ctx) => new(
         ctx.GetArgument<DateOnly?>("from"), ctx.GetArgument<DateOnly?>("to"), ctx.GetArgument<string?>("restaurant"),

@@ -3,10 +3,10 @@ using Npgsql;
 
 namespace OrderAnalytics.Analytics.Queries;
 
-[Description("Orders and revenue of one delivery locality (customers.locality, e.g. 'Sector 66').")]
+[Description("Orders and revenue of one delivery locality (the locality of each order's own address, e.g. 'Sector 66').")]
 public sealed record AreaSales(
     [property: Description("Locality; '(unknown)' when the order has no customer or the address gave none; '(other)' for localities past the top.")] string Locality,
-    [property: Description("Distinct customers (by pseudonym) with a Success order here.")] long Customers,
+    [property: Description("Distinct customers (by pseudonym) with a Success order here. Asking for it costs a pass over the orders in scope.")] long Customers,
     RevenueFigures Figures,
     [property: Description("Share of revenue, 0..1.")] double RevenueShare);
 
@@ -18,25 +18,26 @@ public sealed class AreaQueries(NpgsqlDataSource db)
 {
     public const int MaxTop = 500;
 
-    public async Task<IReadOnlyList<AreaSales>> ByLocalityAsync(AnalyticsFilter filter, bool deliveryOnly, int top, CancellationToken ct)
+    /// <param name="withCustomers">Count distinct customers per locality: a pass over the orders themselves (a distinct count
+    /// does not add up over the rollup's rows), so only when the client asks for it.</param>
+    public async Task<IReadOnlyList<AreaSales>> ByLocalityAsync(AnalyticsFilter filter, bool deliveryOnly, int top, bool withCustomers,
+        CancellationToken ct)
     {
-        // Within one restaurant a customer id is one person (CustomerIdentity): grouping by it beats grouping by pseudonym text.
-        var person = await CustomerIdentity.OneRowPerPersonAsync(db, filter, ct) ? "o.customer_id" : "c.pseudonym";
+        var customers = withCustomers ? await CustomersByLocalityAsync(filter, deliveryOnly, ct) : null;
         await using var cmd = db.CreateCommand();
-        // Per locality and customer first (cheaper than count(DISTINCT …)), then per locality; the measures add up.
         cmd.CommandText = $"""
-            SELECT locality, count(person) FILTER (WHERE m0 > 0), {OrderFacts.SumOfMeasures()}
-            FROM (
-                SELECT coalesce(c.locality, '(unknown)') AS locality, {person} AS person, {OrderFacts.NamedMeasures()}
-                FROM orders o LEFT JOIN customers c ON c.customer_id = o.customer_id
-                WHERE {Scope(filter, deliveryOnly, cmd)}
-                GROUP BY 1, 2
-            ) per_customer
-            GROUP BY locality
+            SELECT coalesce(f.locality, '{Unknown}'), {OrderFacts.RollupMeasures()}
+            FROM area_facts_hourly f
+            WHERE {RollupScope(filter, deliveryOnly, cmd)}
+            GROUP BY 1
             """;
         var rows = new List<(string Locality, long Customers, RevenueFigures Figures)>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) rows.Add((reader.GetString(0), reader.GetInt64(1), OrderFacts.Read(reader, 2)));
+        while (await reader.ReadAsync(ct))
+        {
+            var locality = reader.GetString(0);
+            rows.Add((locality, customers?.GetValueOrDefault(locality) ?? 0, OrderFacts.Read(reader, 1)));
+        }
 
         var keep = TopLocalities(rows.Select(r => (r.Locality, r.Figures)), top);
         var total = rows.Sum(r => r.Figures.Revenue);
@@ -52,9 +53,9 @@ public sealed class AreaQueries(NpgsqlDataSource db)
     {
         await using var cmd = db.CreateCommand();
         cmd.CommandText = $"""
-            SELECT coalesce(c.locality, '(unknown)'), extract(hour FROM o.created_on)::int, {OrderFacts.Measures()}
-            FROM orders o LEFT JOIN customers c ON c.customer_id = o.customer_id
-            WHERE {Scope(filter, deliveryOnly, cmd)} AND o.created_on IS NOT NULL
+            SELECT coalesce(f.locality, '{Unknown}'), f.hour::int, {OrderFacts.RollupMeasures()}
+            FROM area_facts_hourly f
+            WHERE {RollupScope(filter, deliveryOnly, cmd)} AND f.hour IS NOT NULL
             GROUP BY 1, 2
             """;
         var rows = new List<(string Locality, int Hour, RevenueFigures Figures)>();
@@ -70,9 +71,33 @@ public sealed class AreaQueries(NpgsqlDataSource db)
     }
 
     public const string Other = "(other)";
+    public const string Unknown = "(unknown)";
 
-    private static string Scope(AnalyticsFilter filter, bool deliveryOnly, NpgsqlCommand cmd) =>
-        OrderFacts.Scope(filter, cmd) + (deliveryOnly ? " AND o.order_type ILIKE 'delivery%'" : "");
+    /// <summary>Distinct customers with a Success order in scope, per locality of those orders.</summary>
+    private async Task<Dictionary<string, long>> CustomersByLocalityAsync(AnalyticsFilter filter, bool deliveryOnly, CancellationToken ct)
+    {
+        // Within one restaurant a customer id is one person (CustomerIdentity): no join to customers for the pseudonym.
+        var byId = await CustomerIdentity.OneRowPerPersonAsync(db, filter, ct);
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT locality, count(*)
+            FROM (
+                SELECT DISTINCT coalesce(o.locality, '{Unknown}') AS locality, {(byId ? "o.customer_id" : "c.pseudonym")}
+                FROM orders o{(byId ? "" : " JOIN customers c ON c.customer_id = o.customer_id")}
+                WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()} AND o.customer_id IS NOT NULL
+                      {(deliveryOnly ? "AND o.order_type ILIKE 'delivery%'" : "")}
+            ) people
+            GROUP BY locality
+            """;
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
+    }
+
+    /// <summary>The rollup's rows for the filter; it holds exactly the non-test orders with a business date (migration AddAreaRollup).</summary>
+    private static string RollupScope(AnalyticsFilter filter, bool deliveryOnly, NpgsqlCommand cmd) =>
+        OrderFacts.RollupScope(filter, cmd) + (deliveryOnly ? " AND f.order_type ILIKE 'delivery%'" : "");
 
     private static HashSet<string> TopLocalities(IEnumerable<(string Locality, RevenueFigures Figures)> rows, int top) =>
         rows.OrderByDescending(r => r.Figures.Revenue).ThenBy(r => r.Locality, StringComparer.Ordinal)

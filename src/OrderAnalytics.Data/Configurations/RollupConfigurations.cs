@@ -45,6 +45,16 @@ internal sealed class OrderFactsHourlyConfiguration : IEntityTypeConfiguration<O
     }
 }
 
+internal sealed class AreaFactsHourlyConfiguration : IEntityTypeConfiguration<AreaFactsHourly>
+{
+    public void Configure(EntityTypeBuilder<AreaFactsHourly> b)
+    {
+        Rollup.Configure(b, "area_facts_hourly", x => new { x.BusinessDate, x.RestaurantId, x.OrderFrom, x.OrderType, x.OrderStatus, x.Hour, x.Locality });
+        Rollup.Money(b, nameof(AreaFactsHourly.Total), nameof(AreaFactsHourly.CoreTotal), nameof(AreaFactsHourly.DiscountTotal),
+            nameof(AreaFactsHourly.TaxTotal), nameof(AreaFactsHourly.Charges));
+    }
+}
+
 internal sealed class OrderPaymentsDailyConfiguration : IEntityTypeConfiguration<OrderPaymentsDaily>
 {
     public void Configure(EntityTypeBuilder<OrderPaymentsDaily> b)

@@ -9,6 +9,11 @@ public sealed class Order
     public long RestaurantId { get; set; }
     public required string OrderId { get; set; }
     public long? CustomerId { get; set; }
+    /// <summary>
+    /// Where this order was delivered (e.g. "Sector 66", "DLF Phase 3"), from its own address; null when it carries none.
+    /// Kept on the order, not read from the customer: a customer who moves keeps their old orders' areas.
+    /// </summary>
+    public string? Locality { get; set; }
     public long Version { get; set; }
     public long? StreamId { get; set; }
     public string? EventId { get; set; }

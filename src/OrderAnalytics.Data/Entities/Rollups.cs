@@ -40,6 +40,27 @@ public sealed class OrderFactsHourly
     public decimal Charges { get; set; }
 }
 
+/// <summary>
+/// Orders per business day, restaurant, channel, order type, status, IST hour and delivery locality (orders.locality):
+/// delivery areas and areas × hour (migration AddAreaRollup).
+/// </summary>
+public sealed class AreaFactsHourly
+{
+    public DateOnly BusinessDate { get; set; }
+    public long RestaurantId { get; set; }
+    public string? OrderFrom { get; set; }
+    public string? OrderType { get; set; }
+    public string? OrderStatus { get; set; }
+    public short? Hour { get; set; }
+    public string? Locality { get; set; }
+    public long Orders { get; set; }
+    public decimal Total { get; set; }
+    public decimal CoreTotal { get; set; }
+    public decimal DiscountTotal { get; set; }
+    public decimal TaxTotal { get; set; }
+    public decimal Charges { get; set; }
+}
+
 /// <summary>Success orders per business day, restaurant, channel, order type and payment type: payment methods.</summary>
 public sealed class OrderPaymentsDaily
 {

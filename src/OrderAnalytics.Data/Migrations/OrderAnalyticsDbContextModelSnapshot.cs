@@ -112,6 +112,74 @@ namespace OrderAnalytics.Data.Migrations
                     b.ToTable("addon_sales_daily", (string)null);
                 });
 
+            modelBuilder.Entity("OrderAnalytics.Data.Entities.AreaFactsHourly", b =>
+                {
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<decimal>("Charges")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("charges");
+
+                    b.Property<decimal>("CoreTotal")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("core_total");
+
+                    b.Property<decimal>("DiscountTotal")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("discount_total");
+
+                    b.Property<short?>("Hour")
+                        .HasColumnType("smallint")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("Locality")
+                        .HasColumnType("text")
+                        .HasColumnName("locality");
+
+                    b.Property<string>("OrderFrom")
+                        .HasColumnType("text")
+                        .HasColumnName("order_from");
+
+                    b.Property<string>("OrderStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("order_status");
+
+                    b.Property<string>("OrderType")
+                        .HasColumnType("text")
+                        .HasColumnName("order_type");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("bigint")
+                        .HasColumnName("orders");
+
+                    b.Property<long>("RestaurantId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("restaurant_id");
+
+                    b.Property<decimal>("TaxTotal")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("tax_total");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("total");
+
+                    b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "OrderStatus", "Hour", "Locality")
+                        .IsUnique()
+                        .HasDatabaseName("ux_area_facts_hourly");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("BusinessDate", "RestaurantId", "OrderFrom", "OrderType", "OrderStatus", "Hour", "Locality"), false);
+
+                    b.ToTable("area_facts_hourly", (string)null);
+                });
+
             modelBuilder.Entity("OrderAnalytics.Data.Entities.Customer", b =>
                 {
                     b.Property<long>("CustomerId")
@@ -446,6 +514,10 @@ namespace OrderAnalytics.Data.Migrations
                     b.Property<bool>("IsTest")
                         .HasColumnType("boolean")
                         .HasColumnName("is_test");
+
+                    b.Property<string>("Locality")
+                        .HasColumnType("text")
+                        .HasColumnName("locality");
 
                     b.Property<int?>("NoOfPersons")
                         .HasColumnType("integer")
