@@ -110,6 +110,12 @@ public sealed class RetentionQueriesTests(AnalyticsFixture fx)
             """, parameters);
         Assert.Equal(expectedSummary,
             string.Join(' ', new[] { "customers", "repeatCustomers", "newCustomers", "identifiedOrders" }.Select(name => summary.Long(name))));
+        var expectedAnonymous = await fx.ScalarAsync<long>($"""
+            SELECT count(*) FROM orders o JOIN restaurants r ON r.restaurant_id = o.restaurant_id
+            WHERE o.order_status = 'Success' AND NOT o.is_test AND o.customer_id IS NULL AND r.petpooja_restid = $1 AND o.{InRange}
+            """, parameters);
+        Assert.True(expectedAnonymous > 0);
+        Assert.Equal(expectedAnonymous, summary.Long("anonymousOrders"));
 
         var expectedPeriods = await fx.ScalarAsync<string>($"""
             WITH o AS ({Orders}), f AS (SELECT pseudonym, min(business_date) AS first FROM o GROUP BY 1),

@@ -93,7 +93,7 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
               """;
 
         /// <summary>The predicate of ix_orders_customer_first_success, word for word, so the index serves first orders.</summary>
-        private const string FirstOrderIndexPredicate =
+        public const string FirstOrderIndexPredicate =
             "o.order_status = 'Success' AND NOT o.is_test AND o.business_date IS NOT NULL";
     }
 
@@ -103,6 +103,8 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
     public async Task<RetentionSummary> SummaryAsync(AnalyticsFilter filter, CancellationToken ct)
     {
         var people = await PeopleAsync(filter, ct);
+        if (people.ByCustomerId && string.IsNullOrEmpty(filter.Channel) && string.IsNullOrEmpty(filter.OrderType))
+            return await SummaryInOnePassAsync(filter, ct);
         await using var cmd = db.CreateCommand();
         var from = filter.From is { } f ? cmd.Param(f) : "'-infinity'::date";
         // Orders are counted per customer row first, then per person: the join to customers (when needed) touches each row once.
@@ -123,6 +125,44 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new RetentionSummary(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+    }
+
+    /// <summary>
+    /// The summary for one restaurant without a channel or order-type filter, in one pass over
+    /// ix_orders_customer_first_success: that index holds (customer, business date) of every Success order in customer
+    /// order, so each customer's first order ever and their orders in the range come out of the same index-only scan,
+    /// without an index probe per customer of the range. Orders without a customer are the range's Success orders
+    /// (order_facts_daily) minus the identified ones.
+    /// </summary>
+    private async Task<RetentionSummary> SummaryInOnePassAsync(AnalyticsFilter filter, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand();
+        var inRange = new List<string> { "true" };
+        if (filter.From is { } f) inRange.Add($"o.business_date >= {cmd.Param(f)}");
+        if (filter.To is { } t) inRange.Add($"o.business_date <= {cmd.Param(t)}");
+        // Customer rows are per restaurant: the restaurant's customers stand for its orders, and the scan stays index-only.
+        var restaurant = string.IsNullOrEmpty(filter.Restaurant)
+            ? ""
+            : $"AND o.customer_id IN (SELECT c.customer_id FROM customers c WHERE {filter.WhereRestaurant(cmd, "c")})";
+        var from = filter.From is { } first ? cmd.Param(first) : "'-infinity'::date";
+        cmd.CommandText = $"""
+            SELECT count(*), count(*) FILTER (WHERE p.orders >= 2), count(*) FILTER (WHERE p.first_date >= {from}),
+                   coalesce(sum(p.orders), 0)::bigint,
+                   (SELECT coalesce(sum(f.orders), 0)::bigint FROM order_facts_daily f
+                    WHERE {OrderFacts.RollupScope(filter, cmd)} AND f.order_status = '{OrderFacts.Success}')
+            FROM (
+                SELECT o.customer_id, min(o.business_date) AS first_date,
+                       count(*) FILTER (WHERE {string.Join(" AND ", inRange)}) AS orders
+                FROM orders o
+                WHERE {People.FirstOrderIndexPredicate} AND o.customer_id IS NOT NULL {restaurant}
+                GROUP BY o.customer_id
+            ) p
+            WHERE p.orders > 0
+            """;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var identified = reader.GetInt64(3);
+        return new RetentionSummary(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), identified, reader.GetInt64(4) - identified);
     }
 
     public async Task<IReadOnlyList<RetentionPeriod>> ByPeriodAsync(Period period, AnalyticsFilter filter, CancellationToken ct)
