@@ -28,15 +28,6 @@ public static class OrderFacts
     /// <summary>The aggregate columns read by <see cref="Read"/>, in this order (<see cref="MeasureCount"/> of them).</summary>
     public static string Measures(string o = "o") => string.Join(",\n", MeasureExpressions(o));
 
-    /// <summary>The same columns named m0…m10, for a first aggregation level that <see cref="SumOfMeasures"/> adds up.</summary>
-    public static string NamedMeasures(string o = "o") => string.Join(",\n", MeasureExpressions(o).Select((m, i) => $"{m} AS m{i}"));
-
-    /// <summary>Σ of <see cref="NamedMeasures"/> over groups, in <see cref="Read"/>'s order (counts stay bigint).</summary>
-    public static string SumOfMeasures(string alias = "") => string.Join(", ", Enumerable.Range(0, MeasureCount)
-        .Select(i => CountColumns.Contains(i) ? $"sum({alias}m{i})::bigint" : $"sum({alias}m{i})"));
-
-    private static readonly int[] CountColumns = [0, 6, 8, 10];
-
     /// <summary>
     /// The eleven figures <see cref="Read"/> reads, as (what is summed, of which orders): a null column is a count of orders.
     /// Over orders and over a rollup alike, so the two cannot drift apart.
