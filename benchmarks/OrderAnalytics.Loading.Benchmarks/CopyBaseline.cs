@@ -110,7 +110,7 @@ internal sealed class CopyBaseline(NpgsqlDataSource dataSource, byte[] pseudonym
             COPY copy_orders (restaurant_id, order_id, customer_id, version, stream_id, event_id, occurred_at, created_on, created_at_utc,
                 business_date, order_type, order_from, sub_order_type, order_status, payment_type, biller, order_from_id,
                 customer_invoice_id, table_no, token_no, assignee, no_of_persons, comment, core_total, tax_total, discount_total,
-                delivery_charges, packaging_charge, service_charge, round_off, total, dialect, is_test, created_at, updated_at) FROM STDIN (FORMAT BINARY)
+                delivery_charges, packaging_charge, service_charge, round_off, total, dialect, is_test, created_at, updated_at, locality) FROM STDIN (FORMAT BINARY)
             """))
         {
             foreach (var o in orders)
@@ -137,6 +137,7 @@ internal sealed class CopyBaseline(NpgsqlDataSource dataSource, byte[] pseudonym
                 w.Write(o.Flags.Any(f => f.Code == "test_order"), NpgsqlDbType.Boolean);
                 w.Write(now, NpgsqlDbType.TimestampTz);
                 w.Write(now, NpgsqlDbType.TimestampTz);
+                Text(w, o.Customer?.Locality);
             }
             await w.CompleteAsync();
         }
