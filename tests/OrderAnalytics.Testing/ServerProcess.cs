@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace OrderAnalytics.Testing;
@@ -16,6 +18,32 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        Running[this] = 0;
+    }
+
+    /// <summary>Servers not yet disposed: stopped when the process is told to stop.</summary>
+    private static readonly ConcurrentDictionary<ServerProcess, byte> Running = new();
+
+    /// <summary>
+    /// A test run or benchmark stopped from outside (Ctrl+C, SIGTERM) skips its fixtures' disposal, and .NET raises no
+    /// ProcessExit for a signal: without these its servers outlived it (found after killing benchmarks held with --hold).
+    /// The process still ends as the signal says once they are stopped.
+    /// </summary>
+    private static readonly PosixSignalRegistration[] StopOnSignal =
+        [.. new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT }.Select(signal => PosixSignalRegistration.Create(signal, _ => StopAll()))];
+
+    private static void StopAll()
+    {
+        foreach (var server in Running.Keys)
+        {
+            try
+            {
+                if (server._process.HasExited) continue;
+                Posix.Kill(server._process.Id, Posix.Sigterm);
+                if (!server._process.WaitForExit(TimeSpan.FromSeconds(10))) server._process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException) { }   // disposed meanwhile
+        }
     }
 
     public static ServerProcess Start(string file, IEnumerable<string> args, IDictionary<string, string> environment, string workingDirectory)
@@ -50,6 +78,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Running.TryRemove(this, out _);
         await StopAsync();
         _process.Dispose();
     }
