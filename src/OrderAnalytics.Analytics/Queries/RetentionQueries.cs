@@ -103,7 +103,7 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
     public async Task<RetentionSummary> SummaryAsync(AnalyticsFilter filter, CancellationToken ct)
     {
         var people = await PeopleAsync(filter, ct);
-        if (people.ByCustomerId && string.IsNullOrEmpty(filter.Channel) && string.IsNullOrEmpty(filter.OrderType))
+        if (EveryOrderOfOneRestaurant(people, filter))
             return await SummaryInOnePassAsync(filter, ct);
         await using var cmd = db.CreateCommand();
         var from = filter.From is { } f ? cmd.Param(f) : "'-infinity'::date";
@@ -137,9 +137,7 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
     private async Task<RetentionSummary> SummaryInOnePassAsync(AnalyticsFilter filter, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand();
-        var inRange = new List<string> { "true" };
-        if (filter.From is { } f) inRange.Add($"o.business_date >= {cmd.Param(f)}");
-        if (filter.To is { } t) inRange.Add($"o.business_date <= {cmd.Param(t)}");
+        var inRange = RangeScope(filter, cmd, "o.business_date", withRestaurant: false);
         // Customer rows are per restaurant: the restaurant's customers stand for its orders, and the scan stays index-only.
         var restaurant = string.IsNullOrEmpty(filter.Restaurant)
             ? ""
@@ -152,7 +150,7 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
                     WHERE {OrderFacts.RollupScope(filter, cmd)} AND f.order_status = '{OrderFacts.Success}')
             FROM (
                 SELECT o.customer_id, min(o.business_date) AS first_date,
-                       count(*) FILTER (WHERE {string.Join(" AND ", inRange)}) AS orders
+                       count(*) FILTER (WHERE {inRange}) AS orders
                 FROM orders o
                 WHERE {People.FirstOrderIndexPredicate} AND o.customer_id IS NOT NULL {restaurant}
                 GROUP BY o.customer_id
@@ -177,7 +175,7 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
                    coalesce(sum(r.orders) FILTER (WHERE r.cohort < r.month), 0)::bigint,
                    coalesce(sum(r.revenue) FILTER (WHERE r.cohort = r.month), 0), coalesce(sum(r.revenue) FILTER (WHERE r.cohort < r.month), 0)
             FROM retention_deltas r
-            WHERE {RollupScope(filter, cmd, "r.month")}
+            WHERE {RangeScope(filter, cmd, "r.month")}
             GROUP BY r.month HAVING sum(r.customers) <> 0
             ORDER BY r.month
             """ : $"""
@@ -217,7 +215,7 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
                 WITH g AS (
                     SELECT r.cohort, r.month, sum(r.customers)::bigint AS customers, sum(r.orders)::bigint AS orders, sum(r.revenue) AS revenue
                     FROM retention_deltas r
-                    WHERE {RollupScope(filter, cmd, "r.month")} AND {RollupScope(filter, cmd, "r.cohort", withRestaurant: false)}
+                    WHERE {RangeScope(filter, cmd, "r.month")} AND {RangeScope(filter, cmd, "r.cohort", withRestaurant: false)}
                     GROUP BY 1, 2 HAVING sum(r.customers) <> 0
                 )
                 SELECT g.cohort, s.customers, (extract(year FROM g.month) * 12 + extract(month FROM g.month)
@@ -287,16 +285,20 @@ public sealed class RetentionQueries(NpgsqlDataSource db)
     /// of whole months (its months are calendar months of business dates).
     /// </summary>
     private static bool FromRollup(People people, AnalyticsFilter filter) =>
-        people.ByCustomerId && string.IsNullOrEmpty(filter.Channel) && string.IsNullOrEmpty(filter.OrderType)
+        EveryOrderOfOneRestaurant(people, filter)
         && (filter.From is not { } from || from.Day == 1)
         && (filter.To is not { } to || to.AddDays(1).Day == 1);
 
-    /// <summary>The range (as whole months) on <paramref name="month"/> and, unless told not to, the restaurant filter on r.</summary>
-    private static string RollupScope(AnalyticsFilter filter, NpgsqlCommand cmd, string month, bool withRestaurant = true)
+    /// <summary>One restaurant (customer ids are its people) and no channel or order-type filter (every Success order counts).</summary>
+    private static bool EveryOrderOfOneRestaurant(People people, AnalyticsFilter filter) =>
+        people.ByCustomerId && string.IsNullOrEmpty(filter.Channel) && string.IsNullOrEmpty(filter.OrderType);
+
+    /// <summary>The filter's date range on <paramref name="date"/> and, unless told not to, the restaurant filter on r.</summary>
+    private static string RangeScope(AnalyticsFilter filter, NpgsqlCommand cmd, string date, bool withRestaurant = true)
     {
         var conditions = new List<string> { withRestaurant ? filter.WhereRestaurant(cmd, "r") : "true" };
-        if (filter.From is { } from) conditions.Add($"{month} >= {cmd.Param(from)}");
-        if (filter.To is { } to) conditions.Add($"{month} <= {cmd.Param(to)}");
+        if (filter.From is { } from) conditions.Add($"{date} >= {cmd.Param(from)}");
+        if (filter.To is { } to) conditions.Add($"{date} <= {cmd.Param(to)}");
         return string.Join(" AND ", conditions);
     }
 
