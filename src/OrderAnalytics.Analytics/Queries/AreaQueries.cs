@@ -84,8 +84,7 @@ public sealed class AreaQueries(NpgsqlDataSource db)
             FROM (
                 SELECT DISTINCT coalesce(o.locality, '{Unknown}') AS locality, {(byId ? "o.customer_id" : "c.pseudonym")}
                 FROM orders o{(byId ? "" : " JOIN customers c ON c.customer_id = o.customer_id")}
-                WHERE {OrderFacts.Scope(filter, cmd)} AND {OrderFacts.IsRevenue()} AND o.customer_id IS NOT NULL
-                      {(deliveryOnly ? "AND o.order_type ILIKE 'delivery%'" : "")}
+                WHERE {OrderFacts.Scope(filter, cmd)}{Delivery(deliveryOnly, "o")} AND {OrderFacts.IsRevenue()} AND o.customer_id IS NOT NULL
             ) people
             GROUP BY locality
             """;
@@ -97,7 +96,10 @@ public sealed class AreaQueries(NpgsqlDataSource db)
 
     /// <summary>The rollup's rows for the filter; it holds exactly the non-test orders with a business date (migration AddAreaRollup).</summary>
     private static string RollupScope(AnalyticsFilter filter, bool deliveryOnly, NpgsqlCommand cmd) =>
-        OrderFacts.RollupScope(filter, cmd) + (deliveryOnly ? " AND f.order_type ILIKE 'delivery%'" : "");
+        OrderFacts.RollupScope(filter, cmd) + Delivery(deliveryOnly, "f");
+
+    /// <summary>What deliveryOnly means, on alias <paramref name="a"/>: order types starting with "Delivery".</summary>
+    private static string Delivery(bool deliveryOnly, string a) => deliveryOnly ? $" AND {a}.order_type ILIKE 'delivery%'" : "";
 
     private static HashSet<string> TopLocalities(IEnumerable<(string Locality, RevenueFigures Figures)> rows, int top) =>
         rows.OrderByDescending(r => r.Figures.Revenue).ThenBy(r => r.Locality, StringComparer.Ordinal)
