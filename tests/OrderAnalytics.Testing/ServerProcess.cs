@@ -34,14 +34,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private static void StopAll()
     {
+        // A signal handler may block: the process ends when it returns.
         foreach (var server in Running.Keys)
         {
-            try
-            {
-                if (server._process.HasExited) continue;
-                Posix.Kill(server._process.Id, Posix.Sigterm);
-                if (!server._process.WaitForExit(TimeSpan.FromSeconds(10))) server._process.Kill(entireProcessTree: true);
-            }
+            try { server.StopAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult(); }
             catch (InvalidOperationException) { }   // disposed meanwhile
         }
     }
